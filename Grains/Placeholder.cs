@@ -1,0 +1,1 @@
+namespace Voting.Grains; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Voting.Runtime; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Voting.Silo; public static class Placeholder {}
