@@ -1,0 +1,32 @@
+using Voting.Results;
+using Voting.Runtime.Grains;
+
+namespace Voting.Editions;
+
+/// <summary>An edition's definition, phase and results. Key: the edition id.</summary>
+[GrainType("edition")]
+public interface IEditionGrain : IGrain
+{
+    /// <summary>Stores a new edition; false when one with this id exists.</summary>
+    Task<bool> CreateAsync(Edition edition);
+
+    /// <summary>The edition, or null when none has this id.</summary>
+    [ReadOnly]
+    Task<Edition?> GetAsync();
+
+    /// <summary>Moves the edition to another phase.</summary>
+    Task<PhaseChange> SetPhaseAsync(string phase, string changedBy);
+
+    /// <summary>The current results (frozen once the edition is final), or null for an unknown edition.</summary>
+    Task<EditionResults?> GetResultsAsync();
+}
+
+/// <summary>What became of a phase change request.</summary>
+public enum PhaseChangeOutcome
+{
+    Changed,
+    NotFound,
+    NotAllowed,
+}
+
+public sealed record PhaseChange(PhaseChangeOutcome Outcome, Edition? Edition, string? Reason = null);

@@ -1,0 +1,18 @@
+namespace Voting.Voters;
+
+/// <summary>A signature to record. <see cref="BirthDate"/> comes from the validated PESEL.</summary>
+public sealed record SignInitiative(string InitiativeId, DateOnly BirthDate, string Channel = BallotChannel.Online);
+
+public enum SignOutcome
+{
+    Recorded,
+    Replayed,
+    InitiativeNotFound,
+    CollectionClosed,
+    NotEligible,
+}
+
+public sealed record SignResult(SignOutcome Outcome, SignatureReceipt? Receipt = null, string? Detail = null);
+
+/// <summary>A signature receipt with the initiative's signature count after it.</summary>
+public sealed record SignatureReceipt(string ReceiptId, string InitiativeId, DateTimeOffset SignedAt, long Signatures);

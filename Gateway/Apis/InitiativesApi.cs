@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Voting.Gateway.Problems;
+using Voting.Gateway.Requests;
+using Voting.Gateway.Voters;
+using Voting.Initiatives;
+using Voting.Runtime.Grains;
+using Voting.Voters;
+
+namespace Voting.Gateway.Apis;
+
+/// <summary>Residents read initiatives and sign them.</summary>
+public static class InitiativesApi
+{
+    public static RouteGroupBuilder MapInitiativesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives");
+        group.MapGet("/{initiativeId}", GetInitiative);
+        group.MapPost("/{initiativeId}/signatures", Sign);
+        return group;
+    }
+
+    public static async Task<Results<Ok<InitiativeView>, ProblemHttpResult>> GetInitiative(string initiativeId, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IInitiativeGrain>(initiativeId).GetAsync();
+        return view is null ? Problem.InitiativeNotFound(initiativeId) : TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Created<SignatureReceipt>, Ok<SignatureReceipt>, ProblemHttpResult>> Sign(
+        string initiativeId, HttpRequest request, IGrainFactory grains, VoterIdentity identity)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.SignatureRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (!identity.TryResolve(body!.Voter.Pesel, out var voter))
+        {
+            return Problem.InvalidPesel();
+        }
+        var result = await grains.GetGrain<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate));
+        return result.Outcome switch
+        {
+            SignOutcome.Recorded => TypedResults.Created($"/api/v1/receipts/{result.Receipt!.ReceiptId}", result.Receipt),
+            SignOutcome.Replayed => TypedResults.Ok(result.Receipt!),
+            SignOutcome.InitiativeNotFound => Problem.InitiativeNotFound(initiativeId),
+            SignOutcome.CollectionClosed => Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.CollectionClosed, "The initiative is not collecting signatures.", result.Detail),
+            SignOutcome.NotEligible => Problem.Of(StatusCodes.Status403Forbidden, ProblemCodes.VoterNotEligible, "The signer may not sign.", result.Detail),
+            _ => throw new InvalidOperationException($"Unknown outcome {result.Outcome}."),
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Voting.Voters;
+
+namespace Voting.Gateway.Requests;
+
+/// <summary>Source-generated JSON of request bodies and gateway-only answers.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UseStringEnumConverter = true,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BallotRequest))]
+[JsonSerializable(typeof(List<BallotRequest>))]
+[JsonSerializable(typeof(SignatureRequest))]
+[JsonSerializable(typeof(PhaseRequest))]
+[JsonSerializable(typeof(PaperBallotReport))]
+[JsonSerializable(typeof(BallotReceipt))]
+[JsonSerializable(typeof(SignatureReceipt))]
+internal sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Voting.Gateway.Problems;
+
+namespace Voting.Gateway.Requests;
+
+/// <summary>Reads a JSON request body with a size cap; any defect is a 400 <c>malformed-request</c>.</summary>
+public static class JsonBody
+{
+    public const int DefaultMaxBytes = 64 * 1024;
+
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, int maxBytes = DefaultMaxBytes)
+    {
+        var (bytes, problem) = await ReadBytesAsync(request, maxBytes);
+        if (problem is not null)
+        {
+            return (default, problem);
+        }
+        try
+        {
+            var value = JsonSerializer.Deserialize(bytes, typeInfo);
+            return value is null ? (default, Problem.Malformed("The body is JSON null.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (default, Problem.Malformed(Describe(e)));
+        }
+    }
+
+    public static async Task<(byte[] Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return ([], Problem.Malformed($"The body is larger than {maxBytes} bytes."));
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return ([], Problem.Malformed($"The body is larger than {maxBytes} bytes."));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+        {
+            return ([], Problem.Malformed("The body is empty."));
+        }
+        return (buffer.ToArray(), null);
+    }
+
+    private static string Describe(JsonException e) =>
+        e.Path is { Length: > 0 } path ? $"The body is not valid for this endpoint at {path}: {e.Message}" : $"The body is not valid JSON for this endpoint: {e.Message}";
+}

@@ -1,0 +1,21 @@
+using Voting.Grains.Rules;
+
+namespace Voting.Gateway.Voters;
+
+/// <summary>A voter as the grains know them: a pseudonymous key and a birth date. No PESEL.</summary>
+public readonly record struct Voter(string Key, DateOnly BirthDate);
+
+/// <summary>Validates a PESEL and replaces it with the voter key (HMAC with the deployment's secret).</summary>
+public sealed class VoterIdentity(VoterKeyDeriver keys)
+{
+    public bool TryResolve(string pesel, out Voter voter)
+    {
+        if (!Pesel.TryParse(pesel, out var info))
+        {
+            voter = default;
+            return false;
+        }
+        voter = new Voter(keys.Derive(pesel), info.BirthDate);
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Voting.Grains.Initiatives;
+
+public static class InitiativeCounters
+{
+    public const string Signatures = "signatures";
+}

@@ -1,0 +1,59 @@
+using Voting.Grains.Storage;
+using Voting.Initiatives;
+using Voting.Runtime.Grains;
+using Voting.Runtime.Storage;
+
+namespace Voting.Grains.Initiatives;
+
+/// <summary>An initiative's definition; its count is the committed signatures, summed over shards.</summary>
+internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) : Grain, IInitiativeGrain
+{
+    private Initiative? _initiative;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var row = await storage.ReadRowAsync(Tables.Initiatives.Name, Tables.Global, Key, cancellationToken);
+        _initiative = row is null ? null : RowJson.Read<Initiative>(row.Data);
+    }
+
+    public async Task<bool> CreateAsync(Initiative initiative)
+    {
+        if (_initiative is not null)
+        {
+            return false;
+        }
+        var result = await storage.WriteAsync(new WriteUnit(Shard, [new InsertRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(initiative))]));
+        switch (result.Outcome)
+        {
+            case WriteOutcome.NotOwner:
+                throw new NotOwnerException(Shard);
+            case WriteOutcome.GuardFailed:
+                _initiative = RowJson.Read<Initiative>(result.Current!.Data);
+                return false;
+            default:
+                _initiative = initiative;
+                return true;
+        }
+    }
+
+    public Task<Initiative?> GetDefinitionAsync() => Task.FromResult(_initiative);
+
+    public async Task<InitiativeView?> GetAsync()
+    {
+        if (_initiative is not { } initiative)
+        {
+            return null;
+        }
+        var sums = await storage.SumCountersAsync(Tables.InitiativeCounters(initiative.Id));
+        var signatures = sums.GetValueOrDefault(InitiativeCounters.Signatures);
+        var status = StatusOf(initiative, signatures, time.GetUtcNow());
+        return new InitiativeView(initiative.Id, initiative.Title, initiative.Threshold, signatures, status, initiative.CollectFrom, initiative.CollectUntil);
+    }
+
+    /// <summary>Status follows the committed count: threshold-reached exactly when it reaches the threshold.</summary>
+    public static string StatusOf(Initiative initiative, long signatures, DateTimeOffset now) =>
+        initiative.SubmittedAt is not null ? InitiativeStatus.Submitted
+        : signatures >= initiative.Threshold ? InitiativeStatus.ThresholdReached
+        : now > initiative.CollectUntil ? InitiativeStatus.Expired
+        : InitiativeStatus.Collecting;
+}

@@ -1,1 +1,0 @@
-namespace Voting.Grains; public static class Placeholder {}

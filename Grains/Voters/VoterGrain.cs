@@ -1,0 +1,195 @@
+using Voting.Editions;
+using Voting.Grains.Editions;
+using Voting.Receipts;
+using Voting.Grains.Storage;
+using Voting.Grains.Initiatives;
+using Voting.Initiatives;
+using Voting.Runtime.Grains;
+using Voting.Runtime.Storage;
+using Voting.Voters;
+
+namespace Voting.Grains.Voters;
+
+/// <summary>
+/// One person's ballots and signatures. The database's primary keys decide exactly-once; this
+/// grain turns their verdict into clean answers (replay, 409) and caches what it has seen.
+/// </summary>
+internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, TimeProvider time) : Grain, IVoterGrain
+{
+    private readonly Dictionary<string, StoredRow?> _ballots = [];
+    private readonly Dictionary<string, StoredSignature?> _signatures = [];
+
+    public async Task<CastResult> CastBallotAsync(CastBallot command)
+    {
+        var edition = await grains.GetGrain<IEditionGrain>(command.EditionId).GetAsync();
+        if (edition is null)
+        {
+            return new CastResult(CastOutcome.EditionNotFound);
+        }
+        var selections = BallotCanon.Normalize(edition, command.Selections);
+        var existing = await LoadBallotAsync(edition.Id);
+        if (existing is not null)
+        {
+            var ballot = RowJson.Read<StoredBallot>(existing.Data);
+            if (IsRepeat(ballot, selections, command.IdempotencyKey))
+            {
+                return new CastResult(CastOutcome.Replayed, Receipt(edition.Id, ballot));
+            }
+            if (!edition.AllowBallotChange)
+            {
+                return new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var refusal = VotingGate.Check(edition, command, now);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var record = new StoredBallot(ReceiptIds.New(), selections, now, command.IdempotencyKey, command.Channel, ReceiptStatus.Counted);
+        return existing is null
+            ? await InsertAsync(edition, record)
+            : await ReplaceAsync(edition, existing, record);
+    }
+
+    public async Task<SignResult> SignAsync(SignInitiative command)
+    {
+        var initiativeGrain = grains.GetGrain<IInitiativeGrain>(command.InitiativeId);
+        var initiative = await initiativeGrain.GetDefinitionAsync();
+        if (initiative is null)
+        {
+            return new SignResult(SignOutcome.InitiativeNotFound);
+        }
+        var existing = await LoadSignatureAsync(initiative.Id);
+        if (existing is not null)
+        {
+            return new SignResult(SignOutcome.Replayed, await SignatureReceiptAsync(initiative.Id, existing));
+        }
+        var now = time.GetUtcNow();
+        var refusal = SigningGate.Check(initiative, command.BirthDate, now);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var signature = new StoredSignature(ReceiptIds.New(), now, command.Channel);
+        var unit = new WriteUnit(Shard,
+        [
+            new InsertRow(Tables.Signatures.Name, initiative.Id, Key, RowJson.Write(signature)),
+            new UpsertRow(Tables.Receipts.Name, Tables.Global, signature.ReceiptId, RowJson.Write(new StoredReceipt(null, initiative.Id, now, ReceiptStatus.Counted))),
+            new AddToCounter(Tables.InitiativeCounters(initiative.Id), InitiativeCounters.Signatures, 1),
+        ]);
+        var result = await WriteAsync(unit, () => _signatures.Remove(initiative.Id));
+        if (result.Outcome == WriteOutcome.GuardFailed)
+        {
+            var stored = RowJson.Read<StoredSignature>(result.Current!.Data);
+            _signatures[initiative.Id] = stored;
+            return new SignResult(SignOutcome.Replayed, await SignatureReceiptAsync(initiative.Id, stored));
+        }
+        _signatures[initiative.Id] = signature;
+        return new SignResult(SignOutcome.Recorded, await SignatureReceiptAsync(initiative.Id, signature));
+    }
+
+    private async Task<CastResult> InsertAsync(Edition edition, StoredBallot record)
+    {
+        var data = RowJson.Write(record);
+        var ops = new List<WriteOp>
+        {
+            new InsertRow(Tables.Ballots.Name, edition.Id, Key, data),
+            new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
+        };
+        ops.AddRange(Tally.Ops(edition, record.Selections, +1));
+        var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
+        if (result.Outcome == WriteOutcome.GuardFailed)
+        {
+            // Another activation of this voter won the race: the database decided.
+            _ballots[edition.Id] = result.Current;
+            var winner = RowJson.Read<StoredBallot>(result.Current!.Data);
+            return IsRepeat(winner, record.Selections, record.IdempotencyKey)
+                ? new CastResult(CastOutcome.Replayed, Receipt(edition.Id, winner))
+                : new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition.");
+        }
+        _ballots[edition.Id] = new StoredRow(data, 1);
+        return new CastResult(CastOutcome.Recorded, Receipt(edition.Id, record));
+    }
+
+    private async Task<CastResult> ReplaceAsync(Edition edition, StoredRow existing, StoredBallot record)
+    {
+        var previous = RowJson.Read<StoredBallot>(existing.Data);
+        var data = RowJson.Write(record);
+        var ops = new List<WriteOp>
+        {
+            new ReplaceRow(Tables.Ballots.Name, edition.Id, Key, data, existing.Version),
+            new UpsertRow(Tables.Receipts.Name, Tables.Global, previous.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, previous.CastAt, ReceiptStatus.Replaced))),
+            new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
+        };
+        if (previous.Status == ReceiptStatus.Counted)
+        {
+            ops.AddRange(Tally.Ops(edition, previous.Selections, -1));
+        }
+        ops.AddRange(Tally.Ops(edition, record.Selections, +1));
+        var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
+        if (result.Outcome == WriteOutcome.GuardFailed)
+        {
+            _ballots.Remove(edition.Id);
+            return new CastResult(CastOutcome.AlreadyVoted, Detail: "The ballot changed concurrently; send it again.");
+        }
+        _ballots[edition.Id] = new StoredRow(data, existing.Version + 1);
+        return new CastResult(CastOutcome.Replaced, Receipt(edition.Id, record));
+    }
+
+    private async Task<WriteResult> WriteAsync(WriteUnit unit, Action forget)
+    {
+        WriteResult result;
+        try
+        {
+            result = await storage.WriteAsync(unit);
+        }
+        catch
+        {
+            // The outcome may be unknown: read it from the database next time.
+            forget();
+            throw;
+        }
+        if (result.Outcome == WriteOutcome.NotOwner)
+        {
+            forget();
+            throw new NotOwnerException(Shard);
+        }
+        return result;
+    }
+
+    private async Task<StoredRow?> LoadBallotAsync(string editionId)
+    {
+        if (!_ballots.TryGetValue(editionId, out var row))
+        {
+            row = await storage.ReadRowAsync(Tables.Ballots.Name, editionId, Key);
+            _ballots[editionId] = row;
+        }
+        return row;
+    }
+
+    private async Task<StoredSignature?> LoadSignatureAsync(string initiativeId)
+    {
+        if (!_signatures.TryGetValue(initiativeId, out var signature))
+        {
+            var row = await storage.ReadRowAsync(Tables.Signatures.Name, initiativeId, Key);
+            signature = row is null ? null : RowJson.Read<StoredSignature>(row.Data);
+            _signatures[initiativeId] = signature;
+        }
+        return signature;
+    }
+
+    private async Task<SignatureReceipt> SignatureReceiptAsync(string initiativeId, StoredSignature signature)
+    {
+        var view = await grains.GetGrain<IInitiativeGrain>(initiativeId).GetAsync();
+        return new SignatureReceipt(signature.ReceiptId, initiativeId, signature.SignedAt, view?.Signatures ?? 0);
+    }
+
+    private static bool IsRepeat(StoredBallot stored, IReadOnlyList<Selection> selections, string? idempotencyKey) =>
+        (idempotencyKey is not null && idempotencyKey == stored.IdempotencyKey) || BallotCanon.AreSame(stored.Selections, selections);
+
+    private static BallotReceipt Receipt(string editionId, StoredBallot ballot) => new(ballot.ReceiptId, editionId, ballot.CastAt);
+}

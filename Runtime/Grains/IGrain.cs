@@ -1,0 +1,18 @@
+namespace Voting.Runtime.Grains;
+
+/// <summary>Marker for grain interfaces. Every method returns <see cref="Task{TResult}"/>.</summary>
+public interface IGrain;
+
+/// <summary>Names a grain interface's type on the wire and in storage.</summary>
+[AttributeUsage(AttributeTargets.Interface)]
+public sealed class GrainTypeAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>
+/// Marks a grain method that only reads state: it may run while another call of the same
+/// activation is in progress (Orleans' [ReadOnly] interleaving).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ReadOnlyAttribute : Attribute;

@@ -1,1 +1,0 @@
-namespace Voting.Runtime; public static class Placeholder {}

@@ -1,1 +1,0 @@
-namespace Voting.Silo; public static class Placeholder {}
