@@ -25,6 +25,7 @@ namespace Voting;
 [JsonSerializable(typeof(Initiative))]
 [JsonSerializable(typeof(InitiativeView))]
 [JsonSerializable(typeof(ReceiptView))]
+[JsonSerializable(typeof(IReadOnlyList<IReadOnlyList<Selection>>))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]

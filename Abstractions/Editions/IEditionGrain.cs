@@ -19,6 +19,9 @@ public interface IEditionGrain : IGrain
 
     /// <summary>The current results (frozen once the edition is final), or null for an unknown edition.</summary>
     Task<EditionResults?> GetResultsAsync();
+
+    /// <summary>The selections of every counted ballot, without voters, for open-data export.</summary>
+    Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync();
 }
 
 /// <summary>What became of a phase change request.</summary>

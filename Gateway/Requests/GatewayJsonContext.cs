@@ -18,4 +18,6 @@ namespace Voting.Gateway.Requests;
 [JsonSerializable(typeof(PaperBallotReport))]
 [JsonSerializable(typeof(BallotReceipt))]
 [JsonSerializable(typeof(SignatureReceipt))]
+[JsonSerializable(typeof(Admin.CreateInitiativeRequest))]
+[JsonSerializable(typeof(Voting.Editions.Edition))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -18,4 +18,7 @@ public sealed class VoterIdentity(VoterKeyDeriver keys)
         voter = new Voter(keys.Derive(pesel), info.BirthDate);
         return true;
     }
+
+    /// <summary>The key of an anonymous voter of an imported file (no PESEL known).</summary>
+    public string KeyForImportedVoter(string editionId, string voterId) => keys.Derive($"import:{editionId}:{voterId}");
 }

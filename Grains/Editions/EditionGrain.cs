@@ -88,6 +88,12 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         return await ComputeResultsAsync(_edition);
     }
 
+    public async Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync()
+    {
+        var ballots = await BallotReader.ReadCountedAsync(storage, Key);
+        return ballots.Select(b => b.Selections).ToList();
+    }
+
     private async Task<EditionResults> ComputeResultsAsync(Edition edition)
     {
         var sums = await storage.SumCountersAsync(Tables.EditionCounters(edition.Id));

@@ -9,7 +9,7 @@ public static class VotingGate
 {
     public static CastResult? Check(Edition edition, CastBallot command, DateTimeOffset now)
     {
-        if (edition.Phase != EditionPhase.Voting || now < edition.VotingOpensAt || now > edition.VotingClosesAt)
+        if (!IsOpen(edition, command.Channel, now))
         {
             return new CastResult(CastOutcome.VotingNotOpen, Detail: $"Edition '{edition.Id}' is not open for voting (phase {edition.Phase}, window {edition.VotingOpensAt:O} to {edition.VotingClosesAt:O}).");
         }
@@ -26,4 +26,12 @@ public static class VotingGate
         }
         return null;
     }
+
+    /// <summary>
+    /// Online ballots: phase voting and inside the window. Paper ballots, entered by clerks, also
+    /// after the close until results are certified (they were cast on paper within the window).
+    /// </summary>
+    private static bool IsOpen(Edition edition, string channel, DateTimeOffset now) => channel == BallotChannel.Paper
+        ? edition.Phase is EditionPhase.Voting or EditionPhase.Closed
+        : edition.Phase == EditionPhase.Voting && now >= edition.VotingOpensAt && now <= edition.VotingClosesAt;
 }

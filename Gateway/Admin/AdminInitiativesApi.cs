@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Voting.Gateway.Problems;
+using Voting.Gateway.Requests;
+using Voting.Grains.Initiatives;
+using Voting.Initiatives;
+using Voting.Runtime.Grains;
+
+namespace Voting.Gateway.Admin;
+
+/// <summary>Admin: create initiatives.</summary>
+public static class AdminInitiativesApi
+{
+    public static RouteGroupBuilder MapAdminInitiativesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/admin/initiatives").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>();
+        group.MapPost("/", CreateInitiative);
+        return group;
+    }
+
+    public static async Task<Results<Created<InitiativeView>, ProblemHttpResult>> CreateInitiative(HttpRequest request, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.CreateInitiativeRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Threshold is null && body.Population is null)
+        {
+            return Problem.Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidInitiative, "The initiative is not valid.", "Give threshold, or population to apply the statutory threshold.");
+        }
+        var initiative = new Initiative
+        {
+            Id = body.Id,
+            Title = body.Title,
+            Threshold = body.Threshold ?? InitiativeValidator.StatutoryThreshold(body.Population!.Value),
+            CollectFrom = body.CollectFrom,
+            CollectUntil = body.CollectUntil,
+        };
+        var errors = InitiativeValidator.Validate(initiative);
+        if (errors.Count > 0)
+        {
+            return Problem.Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidInitiative, "The initiative is not valid.", string.Join(" ", errors), [new("errors", errors)]);
+        }
+        var grain = grains.GetGrain<IInitiativeGrain>(initiative.Id);
+        if (!await grain.CreateAsync(initiative))
+        {
+            return Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.InitiativeExists, "The initiative exists.", $"An initiative '{initiative.Id}' exists already.");
+        }
+        var view = await grain.GetAsync();
+        return TypedResults.Created($"/api/v1/initiatives/{initiative.Id}", view);
+    }
+}

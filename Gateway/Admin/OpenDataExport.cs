@@ -1,0 +1,42 @@
+using Voting.Editions;
+using Voting.Gateway.Problems;
+using Voting.Grains.Pabulib;
+using Voting.Runtime.Grains;
+
+namespace Voting.Gateway.Admin;
+
+/// <summary>
+/// <c>GET /admin/editions/{id}/export?format=pabulib|csv</c>: projects with results and the
+/// anonymised ballots, voters numbered 1..n. No PESEL and no voter key leaves the system.
+/// For csv, <c>part=projects|ballots</c> picks one table; by default both, separated by a blank line.
+/// </summary>
+public static class OpenDataExport
+{
+    public static async Task<IResult> ExportAsync(string editionId, IGrainFactory grains, string? format, string? part)
+    {
+        format ??= "pabulib";
+        if (format is not ("pabulib" or "csv") || part is not (null or "projects" or "ballots"))
+        {
+            return Problem.Malformed("format must be pabulib or csv; part (csv only) projects or ballots.");
+        }
+        var grain = grains.GetGrain<IEditionGrain>(editionId);
+        var edition = await grain.GetAsync();
+        var results = await grain.GetResultsAsync();
+        if (edition is null || results is null)
+        {
+            return Problem.EditionNotFound(editionId);
+        }
+        var ballots = (await grain.GetCountedBallotsAsync()).Select((selections, i) => new ExportBallot(i + 1, selections)).ToList();
+        if (format == "pabulib")
+        {
+            return Microsoft.AspNetCore.Http.Results.Text(PabulibExport.Write(edition, results, ballots), "text/plain; charset=utf-8");
+        }
+        var text = part switch
+        {
+            "projects" => OpenDataCsv.WriteProjects(edition, results),
+            "ballots" => OpenDataCsv.WriteBallots(edition, ballots),
+            _ => OpenDataCsv.WriteProjects(edition, results) + "\n" + OpenDataCsv.WriteBallots(edition, ballots),
+        };
+        return Microsoft.AspNetCore.Http.Results.Text(text, "text/csv; charset=utf-8");
+    }
+}

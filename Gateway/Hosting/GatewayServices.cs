@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Voting.Gateway.Admin;
+using Voting.Gateway.Problems;
+using Voting.Gateway.Requests;
+using Voting.Gateway.Voters;
+using Voting.Grains.Rules;
+using Voting.Runtime.Storage;
+using Voting.Silo.Hosting;
+
+namespace Voting.Gateway.Hosting;
+
+public static class GatewayServices
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>Everything the gateway needs; in embedded mode (the default) a silo runs in this process.</summary>
+    public static WebApplicationBuilder AddVotingGateway(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminEditionsApi.MaxImportBytes);
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, VotingJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, GatewayJsonContext.Default);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+
+        var clustered = builder.Configuration.GetValue<bool>("Cluster:Enabled");
+        services.AddEmbeddedSilo();
+
+        var dataFolder = builder.Configuration[$"{StorageOptions.Section}:Path"] ?? "data";
+        var secret = VoterKeySecret.Resolve(builder.Configuration, dataFolder, mayGenerate: !clustered);
+        services.AddSingleton(new VoterIdentity(new VoterKeyDeriver(secret)));
+        services.AddSingleton(AdminTokenFrom(builder.Configuration));
+        services.AddSingleton<AdminAuthFilter>();
+        services.AddSingleton<PaperBallotRecorder>();
+        services.AddSingleton<EditionImporter>();
+        return builder;
+    }
+
+    private static AdminToken AdminTokenFrom(IConfiguration configuration)
+    {
+        var configured = configuration[$"{AdminOptions.Section}:Token"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new AdminToken(configured);
+        }
+        var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        Console.WriteLine($"No Admin:Token configured. Admin token for this run: {generated}");
+        return new AdminToken(generated);
+    }
+}
