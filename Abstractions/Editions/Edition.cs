@@ -9,7 +9,7 @@ public sealed record Edition
     public required string Name { get; init; }
 
     /// <summary>draft | voting | closed | final.</summary>
-    public string Phase { get; init; } = EditionPhase.Draft;
+    public string Phase { get; set; } = EditionPhase.Draft;
 
     public required DateTimeOffset VotingOpensAt { get; init; }
     public required DateTimeOffset VotingClosesAt { get; init; }
@@ -17,7 +17,7 @@ public sealed record Edition
     public bool AllowBallotChange { get; init; }
 
     /// <summary>How many district pools one ballot may touch.</summary>
-    public int MaxDistrictPools { get; init; } = 1;
+    public int MaxDistrictPools { get; set; } = 1;
 
     /// <summary>Results are visible while voting.</summary>
     public bool LiveResults { get; init; }
@@ -26,7 +26,7 @@ public sealed record Edition
     public bool DistrictTiedToResidence { get; init; }
 
     /// <summary>first-wins | invalidate-all.</summary>
-    public string DuplicatePolicy { get; init; } = Editions.DuplicatePolicy.FirstWins;
+    public string DuplicatePolicy { get; set; } = Editions.DuplicatePolicy.FirstWins;
 
     public required IReadOnlyList<Pool> Pools { get; init; }
 
@@ -70,10 +70,10 @@ public static class DuplicatePolicy
 public sealed record Pool
 {
     public required string Id { get; init; }
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     /// <summary>city | district.</summary>
-    public string Kind { get; init; } = PoolKind.City;
+    public string Kind { get; set; } = PoolKind.City;
 
     /// <summary>The district name a voter declares to vote in this pool (district pools); defaults to <see cref="Name"/>.</summary>
     public string? District { get; init; }
@@ -83,7 +83,7 @@ public sealed record Pool
     public long MinVotesToWin { get; init; }
 
     /// <summary>greedy | equal-shares.</summary>
-    public string Method { get; init; } = AllocationMethod.Greedy;
+    public string Method { get; set; } = AllocationMethod.Greedy;
 
     public required IReadOnlyList<Project> Projects { get; init; }
 
@@ -139,6 +139,6 @@ public static class BallotType
 public sealed record Project
 {
     public required string Id { get; init; }
-    public string Title { get; init; } = "";
+    public string Title { get; set; } = "";
     public required long Cost { get; init; }
 }

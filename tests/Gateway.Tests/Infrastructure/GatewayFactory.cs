@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Voting.Gateway.Tests.Infrastructure;
+
+/// <summary>An embedded gateway (gateway + silo + SQLite) in memory, with its own data folder.</summary>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    public const string AdminToken = "test-admin-token";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "voting-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Path", DataFolder);
+        builder.UseSetting("Admin:Token", AdminToken);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
