@@ -1,0 +1,3 @@
+namespace Voting.LoadTests.Audit;
+
+public sealed record AuditCheck(string Name, bool Pass, string Detail);
