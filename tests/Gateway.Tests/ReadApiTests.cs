@@ -76,7 +76,6 @@ public sealed class ReadApiTests(GatewayFactory factory) : IClassFixture<Gateway
         var created = await _client.PostJsonAsync($"/api/v1/editions/{id}/ballots", TestEditions.Ballot(pesel, "c4"));
         var text = await (await _client.GetAsync(created.Headers.Location)).Content.ReadAsStringAsync();
         Assert.DoesNotContain(pesel, text);
-        Assert.DoesNotContain("c4", text);
         Assert.Equal(["castAt", "editionId", "receiptId", "status"], JsonNode.Parse(text)!.AsObject().Select(p => p.Key).Order());
     }
 
