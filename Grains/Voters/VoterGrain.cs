@@ -27,6 +27,30 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             return new CastResult(CastOutcome.EditionNotFound);
         }
         var selections = BallotCanon.Normalize(edition, command.Selections);
+        var now = time.GetUtcNow();
+        if (!_ballots.ContainsKey(edition.Id))
+        {
+            // First contact in this activation: a voter usually has no ballot yet, so try the
+            // insert at once and let the primary key answer, instead of reading first.
+            if (VotingGate.Check(edition, command, now) is null)
+            {
+                var inserted = await InsertAsync(edition, NewBallot(command, selections, now));
+                if (inserted is not null)
+                {
+                    return inserted;
+                }
+            }
+            else
+            {
+                await LoadBallotAsync(edition.Id);
+            }
+        }
+        return await DecideAsync(edition, command, selections, now);
+    }
+
+    /// <summary>Decides with the voter's ballot in this edition known (cached or loaded).</summary>
+    private async Task<CastResult> DecideAsync(Edition edition, CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now)
+    {
         var existing = await LoadBallotAsync(edition.Id);
         if (existing is not null)
         {
@@ -40,19 +64,21 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
                 return new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition.");
             }
         }
-
-        var now = time.GetUtcNow();
         var refusal = VotingGate.Check(edition, command, now);
         if (refusal is not null)
         {
             return refusal;
         }
-
-        var record = new StoredBallot(ReceiptIds.New(), selections, now, command.IdempotencyKey, command.Channel, ReceiptStatus.Counted);
-        return existing is null
-            ? await InsertAsync(edition, record)
-            : await ReplaceAsync(edition, existing, record);
+        var record = NewBallot(command, selections, now);
+        if (existing is not null)
+        {
+            return await ReplaceAsync(edition, existing, record);
+        }
+        return await InsertAsync(edition, record) ?? await DecideAsync(edition, command, selections, now);
     }
+
+    private static StoredBallot NewBallot(CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now) =>
+        new(ReceiptIds.New(), selections, now, command.IdempotencyKey, command.Channel, ReceiptStatus.Counted);
 
     public async Task<SignResult> SignAsync(SignInitiative command)
     {
@@ -92,7 +118,8 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         return new SignResult(SignOutcome.Recorded, await SignatureReceiptAsync(initiative.Id, signature));
     }
 
-    private async Task<CastResult> InsertAsync(Edition edition, StoredBallot record)
+    /// <summary>Inserts the ballot; null when a ballot of this voter exists (now cached for the caller to decide).</summary>
+    private async Task<CastResult?> InsertAsync(Edition edition, StoredBallot record)
     {
         var data = RowJson.Write(record);
         var ops = new List<WriteOp>
@@ -104,12 +131,9 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
-            // Another activation of this voter won the race: the database decided.
+            // A ballot exists (cast earlier, or by another activation that won a race): the database decided.
             _ballots[edition.Id] = result.Current;
-            var winner = RowJson.Read<StoredBallot>(result.Current!.Data);
-            return IsRepeat(winner, record.Selections, record.IdempotencyKey)
-                ? new CastResult(CastOutcome.Replayed, Receipt(edition.Id, winner))
-                : new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition.");
+            return null;
         }
         _ballots[edition.Id] = new StoredRow(data, 1);
         return new CastResult(CastOutcome.Recorded, Receipt(edition.Id, record));

@@ -22,7 +22,7 @@ internal sealed class SqlBatchWriter
 
     public async Task<WriteResult[]> WriteAsync(IReadOnlyList<WriteUnit> units, CancellationToken cancellationToken)
     {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var connection = await _dialect.OpenForWriteAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var owned = await _fence.HoldAsync(connection, transaction, units.Select(u => u.Shard).Distinct().ToArray(), cancellationToken);
         var commands = new CommandCache(connection, transaction);

@@ -11,8 +11,14 @@ public abstract class SqlDialect
     /// <summary>How many group commits may run at once (1 for a single-writer engine).</summary>
     public abstract int MaxConcurrentBatches { get; }
 
-    /// <summary>Opens a connection ready for use (durability settings applied).</summary>
+    /// <summary>Opens a connection for reads.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens a connection for a write transaction, with the durability settings applied.</summary>
+    public virtual Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>Statements run once at start, before the schema (engine settings kept in the database).</summary>
+    public virtual IEnumerable<string> SetupStatements() => [];
 
     /// <summary>Begins a write transaction that takes the write lock up front.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -32,7 +32,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        foreach (var statement in _dialect.SchemaStatements(_tables.Values))
+        foreach (var statement in _dialect.SetupStatements().Concat(_dialect.SchemaStatements(_tables.Values)))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = statement;

@@ -36,11 +36,21 @@ public sealed class SqliteDialect : SqlDialect
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>synchronous is a per-connection setting: FULL makes each commit fsync the WAL.</summary>
+    public override async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = "PRAGMA synchronous=FULL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>The WAL journal mode is kept in the database file once set.</summary>
+    public override IEnumerable<string> SetupStatements() => ["PRAGMA journal_mode=WAL"];
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
