@@ -1,14 +1,22 @@
 using System.Data.Common;
+using System.Text;
 
 namespace Voting.Runtime.Storage;
 
 /// <summary>
-/// Writes a batch of units in one transaction. Each unit's guard decides whether its other ops
-/// run; counter deltas of the whole batch are summed and applied last in key order, so
-/// concurrent batches touch counter rows in the same order and cannot deadlock.
+/// Writes a batch of units in one transaction, with few statements: all insert guards of a
+/// table go into one multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c>, whose returned
+/// keys tell which units won; replace guards run one by one; then the other writes of the
+/// winning units are applied, upserts as multi-row statements and counter deltas summed per
+/// (scope, name, shard) in key order, so concurrent batches touch counter rows in the same order
+/// and cannot deadlock.
+/// Semantics: within a batch, every guard is evaluated before any unit's other writes.
 /// </summary>
 internal sealed class SqlBatchWriter
 {
+    /// <summary>Rows per multi-row statement (SQLite allows 32,766 parameters; PostgreSQL 65,535).</summary>
+    private const int RowsPerStatement = 500;
+
     private readonly SqlDialect _dialect;
     private readonly IShardFence _fence;
     private readonly IReadOnlyDictionary<string, RowTable> _tables;
@@ -22,98 +30,188 @@ internal sealed class SqlBatchWriter
 
     public async Task<WriteResult[]> WriteAsync(IReadOnlyList<WriteUnit> units, CancellationToken cancellationToken)
     {
+        Validate(units);
         await using var connection = await _dialect.OpenForWriteAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var owned = await _fence.HoldAsync(connection, transaction, units.Select(u => u.Shard).Distinct().ToArray(), cancellationToken);
-        var commands = new CommandCache(connection, transaction);
-        var counters = new SortedDictionary<(string Scope, string Name, int Shard), long>();
-        var results = new WriteResult[units.Count];
-
+        var results = new WriteResult?[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            var unit = units[i];
-            if (!owned.Contains(unit.Shard))
+            if (!owned.Contains(units[i].Shard))
             {
                 results[i] = WriteResult.NotOwner;
-                continue;
             }
-            results[i] = await WriteUnitAsync(commands, unit, counters, cancellationToken);
         }
 
-        foreach (var ((scope, name, shard), delta) in counters)
+        await InsertGuardsAsync(connection, transaction, units, results, cancellationToken);
+        await ReplaceGuardsAsync(connection, transaction, units, results, cancellationToken);
+        for (var i = 0; i < units.Count; i++)
         {
-            var command = commands.Get("counter", () =>
-                "INSERT INTO counters (scope, name, shard, value) VALUES (@scope, @name, @shard, @delta) " +
-                "ON CONFLICT (scope, name, shard) DO UPDATE SET value = counters.value + excluded.value",
-                "scope", "name", "shard", "delta");
-            await command.RunAsync(cancellationToken, scope, name, shard, delta);
+            results[i] ??= WriteResult.Committed;
         }
+        var winners = units.Where((_, i) => results[i]!.Outcome == WriteOutcome.Committed).ToList();
+        await UpsertsAsync(connection, transaction, winners, cancellationToken);
+        await CountersAsync(connection, transaction, winners, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        return results;
+        return results!;
     }
 
-    private async Task<WriteResult> WriteUnitAsync(CommandCache commands, WriteUnit unit, SortedDictionary<(string, string, int), long> counters, CancellationToken cancellationToken)
+    private static void Validate(IReadOnlyList<WriteUnit> units)
     {
-        for (var index = 0; index < unit.Ops.Count; index++)
+        foreach (var unit in units)
         {
-            var op = unit.Ops[index];
-            if (index > 0 && op is InsertRow or ReplaceRow)
+            for (var index = 1; index < unit.Ops.Count; index++)
             {
-                throw new ArgumentException("Only the first op of a unit may be a guard (InsertRow or ReplaceRow).", nameof(unit));
-            }
-            switch (op)
-            {
-                case InsertRow insert:
-                    if (await InsertAsync(commands, insert, cancellationToken) == 0)
-                    {
-                        return new WriteResult(WriteOutcome.GuardFailed, await ReadAsync(commands, insert.Table, insert.Scope, insert.Key, cancellationToken));
-                    }
-                    break;
-                case ReplaceRow replace:
-                    if (await ReplaceAsync(commands, replace, cancellationToken) == 0)
-                    {
-                        return new WriteResult(WriteOutcome.GuardFailed, await ReadAsync(commands, replace.Table, replace.Scope, replace.Key, cancellationToken));
-                    }
-                    break;
-                case UpsertRow upsert:
-                    await UpsertAsync(commands, upsert, cancellationToken);
-                    break;
-                case AddToCounter add:
-                    var slot = (add.Scope, add.Name, unit.Shard);
-                    counters[slot] = counters.GetValueOrDefault(slot) + add.Delta;
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown write op {op.GetType().Name}.", nameof(unit));
+                if (unit.Ops[index] is InsertRow or ReplaceRow)
+                {
+                    throw new ArgumentException("Only the first op of a unit may be a guard (InsertRow or ReplaceRow).", nameof(units));
+                }
             }
         }
-        return WriteResult.Committed;
     }
 
-    private Task<int> InsertAsync(CommandCache commands, InsertRow op, CancellationToken cancellationToken) =>
-        commands.Get("insert:" + op.Table, () => $"INSERT INTO {TableOf(op.Table).Name} VALUES (@scope, @key, 1, @data) ON CONFLICT DO NOTHING", "scope", "key", "data")
-            .RunAsync(cancellationToken, op.Scope, op.Key, op.Data);
-
-    private Task<int> ReplaceAsync(CommandCache commands, ReplaceRow op, CancellationToken cancellationToken)
+    /// <summary>One multi-row insert per table; a unit wins if its key comes back (the first unit with that key).</summary>
+    private async Task InsertGuardsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<WriteUnit> units, WriteResult?[] results, CancellationToken cancellationToken)
     {
-        var table = TableOf(op.Table);
-        return commands.Get("replace:" + op.Table, () => $"UPDATE {table.Name} SET data = @data, version = version + 1 WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key AND version = @version", "scope", "key", "data", "version")
-            .RunAsync(cancellationToken, op.Scope, op.Key, op.Data, op.ExpectedVersion);
+        var guards = Enumerable.Range(0, units.Count)
+            .Where(i => results[i] is null && units[i].Ops.Count > 0 && units[i].Ops[0] is InsertRow)
+            .Select(i => (Index: i, Op: (InsertRow)units[i].Ops[0]));
+        foreach (var byTable in guards.GroupBy(g => g.Op.Table))
+        {
+            var table = TableOf(byTable.Key);
+            foreach (var chunk in byTable.Chunk(RowsPerStatement))
+            {
+                await using var command = MultiRow(connection, transaction, table, chunk.Select(g => (g.Op.Scope, g.Op.Key, g.Op.Data)).ToList(), "ON CONFLICT DO NOTHING RETURNING " + table.ScopeColumn + ", " + table.KeyColumn);
+                var inserted = new HashSet<(string, string)>();
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        inserted.Add((reader.GetString(0), reader.GetString(1)));
+                    }
+                }
+                foreach (var (index, op) in chunk)
+                {
+                    if (!inserted.Remove((op.Scope, op.Key)))
+                    {
+                        results[index] = new WriteResult(WriteOutcome.GuardFailed, await ReadAsync(connection, transaction, table, op.Scope, op.Key, cancellationToken));
+                    }
+                }
+            }
+        }
     }
 
-    private Task<int> UpsertAsync(CommandCache commands, UpsertRow op, CancellationToken cancellationToken)
+    private async Task ReplaceGuardsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<WriteUnit> units, WriteResult?[] results, CancellationToken cancellationToken)
     {
-        var table = TableOf(op.Table);
-        return commands.Get("upsert:" + op.Table, () => $"INSERT INTO {table.Name} VALUES (@scope, @key, 1, @data) ON CONFLICT ({table.ScopeColumn}, {table.KeyColumn}) DO UPDATE SET data = excluded.data, version = {table.Name}.version + 1", "scope", "key", "data")
-            .RunAsync(cancellationToken, op.Scope, op.Key, op.Data);
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (results[i] is not null || units[i].Ops.Count == 0 || units[i].Ops[0] is not ReplaceRow op)
+            {
+                continue;
+            }
+            var table = TableOf(op.Table);
+            await using var command = Command(connection, transaction,
+                $"UPDATE {table.Name} SET data = @data, version = version + 1 WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key AND version = @version",
+                ("@data", op.Data), ("@scope", op.Scope), ("@key", op.Key), ("@version", op.ExpectedVersion));
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                results[i] = new WriteResult(WriteOutcome.GuardFailed, await ReadAsync(connection, transaction, table, op.Scope, op.Key, cancellationToken));
+            }
+        }
     }
 
-    private async Task<StoredRow?> ReadAsync(CommandCache commands, string tableName, string scope, string key, CancellationToken cancellationToken)
+    /// <summary>Upserts of the winners, one multi-row statement per table; the last write of a key in the batch wins.</summary>
+    private async Task UpsertsAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, CancellationToken cancellationToken)
     {
-        var table = TableOf(tableName);
-        var command = commands.Get("read:" + tableName, () => $"SELECT data, version FROM {table.Name} WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key", "scope", "key");
-        await using var reader = await command.ReadAsync(cancellationToken, scope, key);
+        var upserts = winners.SelectMany(u => u.Ops.OfType<UpsertRow>());
+        foreach (var byTable in upserts.GroupBy(u => u.Table))
+        {
+            var table = TableOf(byTable.Key);
+            var lastByKey = new Dictionary<(string, string), UpsertRow>();
+            foreach (var upsert in byTable)
+            {
+                lastByKey[(upsert.Scope, upsert.Key)] = upsert;
+            }
+            foreach (var chunk in lastByKey.Values.Chunk(RowsPerStatement))
+            {
+                await using var command = MultiRow(connection, transaction, table, chunk.Select(u => (u.Scope, u.Key, u.Data)).ToList(),
+                    $"ON CONFLICT ({table.ScopeColumn}, {table.KeyColumn}) DO UPDATE SET data = excluded.data, version = {table.Name}.version + 1");
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static async Task CountersAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, CancellationToken cancellationToken)
+    {
+        var sums = new SortedDictionary<(string Scope, string Name, int Shard), long>();
+        foreach (var unit in winners)
+        {
+            foreach (var add in unit.Ops.OfType<AddToCounter>())
+            {
+                var slot = (add.Scope, add.Name, unit.Shard);
+                sums[slot] = sums.GetValueOrDefault(slot) + add.Delta;
+            }
+        }
+        foreach (var chunk in sums.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder("INSERT INTO counters (scope, name, shard, value) VALUES ");
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : ", ").Append($"(@s{i}, @n{i}, @h{i}, @v{i})");
+                Add(command, $"@s{i}", chunk[i].Key.Scope);
+                Add(command, $"@n{i}", chunk[i].Key.Name);
+                Add(command, $"@h{i}", chunk[i].Key.Shard);
+                Add(command, $"@v{i}", chunk[i].Value);
+            }
+            command.CommandText = sql.Append(" ON CONFLICT (scope, name, shard) DO UPDATE SET value = counters.value + excluded.value").ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbCommand MultiRow(DbConnection connection, DbTransaction transaction, RowTable table, IReadOnlyList<(string Scope, string Key, string Data)> rows, string tail)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO {table.Name} ({table.ScopeColumn}, {table.KeyColumn}, version, data) VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append($"(@s{i}, @k{i}, 1, @d{i})");
+            Add(command, $"@s{i}", rows[i].Scope);
+            Add(command, $"@k{i}", rows[i].Key);
+            Add(command, $"@d{i}", rows[i].Data);
+        }
+        command.CommandText = sql.Append(' ').Append(tail).ToString();
+        return command;
+    }
+
+    private static async Task<StoredRow?> ReadAsync(DbConnection connection, DbTransaction transaction, RowTable table, string scope, string key, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, $"SELECT data, version FROM {table.Name} WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key", ("@scope", scope), ("@key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new StoredRow(reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private RowTable TableOf(string name) =>
