@@ -26,6 +26,8 @@ namespace Voting;
 [JsonSerializable(typeof(InitiativeView))]
 [JsonSerializable(typeof(ReceiptView))]
 [JsonSerializable(typeof(IReadOnlyList<IReadOnlyList<Selection>>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]

@@ -25,6 +25,9 @@ public sealed record Edition
     /// <summary>District pools are open only to voters who declare that district as home.</summary>
     public bool DistrictTiedToResidence { get; init; }
 
+    /// <summary>Set once a voter registry is loaded: only voters on it may vote.</summary>
+    public bool HasVoterRegistry { get; init; }
+
     /// <summary>first-wins | invalidate-all.</summary>
     public string DuplicatePolicy { get; set; } = Editions.DuplicatePolicy.FirstWins;
 

@@ -20,6 +20,9 @@ public interface IEditionGrain : IGrain
     /// <summary>The current results (frozen once the edition is final), or null for an unknown edition.</summary>
     Task<EditionResults?> GetResultsAsync();
 
+    /// <summary>Adds voter keys (never PESELs) to the edition's voter registry and marks the edition as having one.</summary>
+    Task<int> AddToRegistryAsync(IReadOnlyList<string> voterKeys);
+
     /// <summary>The selections of every counted ballot, without voters, for open-data export.</summary>
     Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync();
 }

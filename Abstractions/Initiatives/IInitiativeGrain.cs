@@ -9,6 +9,9 @@ public interface IInitiativeGrain : IGrain
     /// <summary>Stores a new initiative; false when one with this id exists.</summary>
     Task<bool> CreateAsync(Initiative initiative);
 
+    /// <summary>The committee submitted the signatures: collection ends. Null for an unknown initiative.</summary>
+    Task<InitiativeView?> SubmitAsync();
+
     /// <summary>The definition, or null.</summary>
     [ReadOnly]
     Task<Initiative?> GetDefinitionAsync();

@@ -22,6 +22,7 @@ public static class AdminEditionsApi
         group.MapPost("/import", ImportEdition);
         group.MapPost("/{editionId}/phase", ChangePhase);
         group.MapPost("/{editionId}/paper-ballots", PaperBallots.RecordAsync);
+        group.MapPost("/{editionId}/registry", RegistryApi.UploadAsync);
         group.MapGet("/{editionId}/export", OpenDataExport.ExportAsync);
         return group;
     }

@@ -14,7 +14,16 @@ public static class AdminInitiativesApi
     {
         var group = routes.MapGroup("/api/v1/admin/initiatives").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>();
         group.MapPost("/", CreateInitiative);
+        group.MapPost("/{initiativeId}/paper-signatures", PaperSignatures.RecordAsync);
+        group.MapPost("/{initiativeId}/submit", Submit);
         return group;
+    }
+
+    /// <summary>The committee submitted the signatures to the council: status submitted, collection ends.</summary>
+    public static async Task<Results<Ok<InitiativeView>, ProblemHttpResult>> Submit(string initiativeId, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IInitiativeGrain>(initiativeId).SubmitAsync();
+        return view is null ? Problem.InitiativeNotFound(initiativeId) : TypedResults.Ok(view);
     }
 
     public static async Task<Results<Created<InitiativeView>, ProblemHttpResult>> CreateInitiative(HttpRequest request, IGrainFactory grains)

@@ -88,6 +88,29 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         return await ComputeResultsAsync(_edition);
     }
 
+    public async Task<int> AddToRegistryAsync(IReadOnlyList<string> voterKeys)
+    {
+        if (_edition is null || _row is null)
+        {
+            return 0;
+        }
+        foreach (var chunk in voterKeys.Distinct(StringComparer.Ordinal).Chunk(RegistryChunk))
+        {
+            await WriteAsync(chunk.Select(key => (WriteOp)new UpsertRow(Tables.Registry.Name, Key, key, "{}")).ToList());
+        }
+        if (!_edition.HasVoterRegistry)
+        {
+            var marked = _edition with { HasVoterRegistry = true };
+            var data = RowJson.Write(marked);
+            var result = await WriteAsync([new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version)]);
+            Load(result.Outcome == WriteOutcome.Committed ? new StoredRow(data, _row.Version + 1) : result.Current);
+        }
+        return voterKeys.Count;
+    }
+
+    /// <summary>Registry rows per write unit.</summary>
+    private const int RegistryChunk = 1000;
+
     public async Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync()
     {
         var ballots = await BallotReader.ReadCountedAsync(storage, Key);

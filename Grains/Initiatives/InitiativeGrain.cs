@@ -36,6 +36,26 @@ internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) 
         }
     }
 
+    public async Task<InitiativeView?> SubmitAsync()
+    {
+        var row = await storage.ReadRowAsync(Tables.Initiatives.Name, Tables.Global, Key);
+        if (row is null || _initiative is null)
+        {
+            return null;
+        }
+        if (_initiative.SubmittedAt is null)
+        {
+            var submitted = _initiative with { SubmittedAt = time.GetUtcNow() };
+            var result = await storage.WriteAsync(new WriteUnit(Shard, [new ReplaceRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(submitted), row.Version)]));
+            if (result.Outcome == WriteOutcome.NotOwner)
+            {
+                throw new NotOwnerException(Shard);
+            }
+            _initiative = result.Outcome == WriteOutcome.Committed ? submitted : RowJson.Read<Initiative>(result.Current!.Data);
+        }
+        return await GetAsync();
+    }
+
     public Task<Initiative?> GetDefinitionAsync() => Task.FromResult(_initiative);
 
     public async Task<InitiativeView?> GetAsync()

@@ -9,9 +9,11 @@ public static class SigningGate
 {
     public const int ElectoralAge = 18;
 
-    public static SignResult? Check(Initiative initiative, DateOnly birthDate, DateTimeOffset now)
+    /// <summary>Online signatures inside the window; paper lists (signed within it) may be entered later, until submission.</summary>
+    public static SignResult? Check(Initiative initiative, DateOnly birthDate, string channel, DateTimeOffset now)
     {
-        if (initiative.SubmittedAt is not null || now < initiative.CollectFrom || now > initiative.CollectUntil)
+        var closed = initiative.SubmittedAt is not null || now < initiative.CollectFrom || (channel != BallotChannel.Paper && now > initiative.CollectUntil);
+        if (closed)
         {
             return new SignResult(SignOutcome.CollectionClosed, Detail: $"Initiative '{initiative.Id}' is not collecting signatures now.");
         }

@@ -18,6 +18,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
 {
     private readonly Dictionary<string, StoredRow?> _ballots = [];
     private readonly Dictionary<string, StoredSignature?> _signatures = [];
+    private readonly Dictionary<string, bool> _registered = [];
 
     public async Task<CastResult> CastBallotAsync(CastBallot command)
     {
@@ -28,6 +29,10 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         }
         var selections = BallotCanon.Normalize(edition, command.Selections);
         var now = time.GetUtcNow();
+        if (edition.HasVoterRegistry && !await IsRegisteredAsync(edition.Id))
+        {
+            return new CastResult(CastOutcome.NotEligible, Detail: "The voter is not on this edition's voter registry.");
+        }
         if (!_ballots.ContainsKey(edition.Id))
         {
             // First contact in this activation: a voter usually has no ballot yet, so try the
@@ -55,9 +60,18 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         if (existing is not null)
         {
             var ballot = RowJson.Read<StoredBallot>(existing.Data);
-            if (IsRepeat(ballot, selections, command.IdempotencyKey))
+            if (ballot.Status == ReceiptStatus.Invalidated)
+            {
+                return new CastResult(CastOutcome.AlreadyVoted, Detail: "This voter's ballots were invalidated because the voter voted more than once.");
+            }
+            var sameChannel = ballot.Channel == command.Channel;
+            if (IsRepeat(ballot, selections, command.IdempotencyKey) && (sameChannel || edition.DuplicatePolicy == DuplicatePolicy.FirstWins))
             {
                 return new CastResult(CastOutcome.Replayed, Receipt(edition.Id, ballot));
+            }
+            if (edition.DuplicatePolicy == DuplicatePolicy.InvalidateAll)
+            {
+                return await InvalidateAsync(edition, existing, ballot);
             }
             if (!edition.AllowBallotChange)
             {
@@ -94,7 +108,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             return new SignResult(SignOutcome.Replayed, await SignatureReceiptAsync(initiative.Id, existing));
         }
         var now = time.GetUtcNow();
-        var refusal = SigningGate.Check(initiative, command.BirthDate, now);
+        var refusal = SigningGate.Check(initiative, command.BirthDate, command.Channel, now);
         if (refusal is not null)
         {
             return refusal;
@@ -162,6 +176,38 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         }
         _ballots[edition.Id] = new StoredRow(data, existing.Version + 1);
         return new CastResult(CastOutcome.Replaced, Receipt(edition.Id, record));
+    }
+
+    /// <summary>
+    /// Łódź rule (duplicatePolicy invalidate-all): a person who voted twice has every ballot
+    /// invalidated. The recorded one stops counting; the new one is not recorded.
+    /// </summary>
+    private async Task<CastResult> InvalidateAsync(Edition edition, StoredRow existing, StoredBallot ballot)
+    {
+        var invalidated = ballot with { Status = ReceiptStatus.Invalidated };
+        var data = RowJson.Write(invalidated);
+        var ops = new List<WriteOp>
+        {
+            new ReplaceRow(Tables.Ballots.Name, edition.Id, Key, data, existing.Version),
+            new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
+        };
+        ops.AddRange(Tally.Ops(edition, ballot.Selections, -1));
+        var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
+        _ballots[edition.Id] = result.Outcome == WriteOutcome.Committed ? new StoredRow(data, existing.Version + 1) : result.Current;
+        return new CastResult(CastOutcome.AlreadyVoted, Detail: "This voter voted more than once; under this edition's rules all of the voter's ballots are invalidated.");
+    }
+
+    private async Task<bool> IsRegisteredAsync(string editionId)
+    {
+        if (!_registered.TryGetValue(editionId, out var registered))
+        {
+            registered = await storage.ReadRowAsync(Tables.Registry.Name, editionId, Key) is not null;
+            if (registered)
+            {
+                _registered[editionId] = true;
+            }
+        }
+        return registered;
     }
 
     private async Task<WriteResult> WriteAsync(WriteUnit unit, Action forget)
