@@ -14,7 +14,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
 {
     private const int MaxAttempts = 3;
 
-    private readonly Func<IReadOnlyList<WriteUnit>, CancellationToken, Task<WriteResult[]>> _write;
+    private readonly Func<IReadOnlyList<WriteUnit>, int, CancellationToken, Task<WriteResult[]>> _write;
     private readonly SqlDialect _dialect;
     private readonly StorageOptions _options;
     private readonly TimeProvider _time;
@@ -23,14 +23,15 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _loops;
 
-    public GroupCommitter(Func<IReadOnlyList<WriteUnit>, CancellationToken, Task<WriteResult[]>> write, SqlDialect dialect, StorageOptions options, TimeProvider time, ILogger logger)
+    public GroupCommitter(Func<IReadOnlyList<WriteUnit>, int, CancellationToken, Task<WriteResult[]>> write, SqlDialect dialect, StorageOptions options, TimeProvider time, ILogger logger)
     {
         _write = write;
         _dialect = dialect;
         _options = options;
         _time = time;
         _logger = logger;
-        _loops = Enumerable.Range(0, dialect.MaxConcurrentBatches).Select(_ => Task.Run(RunAsync)).ToArray();
+        var slotBase = CounterSlots.BaseFor(options.WriterId, dialect.MaxConcurrentBatches);
+        _loops = Enumerable.Range(0, dialect.MaxConcurrentBatches).Select(i => Task.Run(() => RunAsync(slotBase + i))).ToArray();
     }
 
     public Task<WriteResult> EnqueueAsync(WriteUnit unit, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(int counterSlot)
     {
         var batch = new List<Pending>(_options.MaxBatchSize);
         var reader = _queue.Reader;
@@ -61,13 +62,13 @@ internal sealed class GroupCommitter : IAsyncDisposable
             }
             if (batch.Count > 0)
             {
-                await CommitAsync(batch);
+                await CommitAsync(batch, counterSlot);
                 batch.Clear();
             }
         }
     }
 
-    private async Task CommitAsync(List<Pending> batch)
+    private async Task CommitAsync(List<Pending> batch, int counterSlot)
     {
         var units = batch.Select(p => p.Unit).ToArray();
         var started = Stopwatch.GetTimestamp();
@@ -75,7 +76,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
         {
             try
             {
-                var results = await _write(units, _stopping.Token);
+                var results = await _write(units, counterSlot, _stopping.Token);
                 RuntimeMetrics.RecordCommit(_dialect.Name, units.Length, Stopwatch.GetElapsedTime(started));
                 for (var i = 0; i < batch.Count; i++)
                 {

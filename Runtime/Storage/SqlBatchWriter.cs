@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 
 namespace Voting.Runtime.Storage;
 
@@ -7,9 +6,9 @@ namespace Voting.Runtime.Storage;
 /// Writes a batch of units in one transaction, with few statements: all insert guards of a
 /// table go into one multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c>, whose returned
 /// keys tell which units won; replace guards run one by one; then the other writes of the
-/// winning units are applied, upserts as multi-row statements and counter deltas summed per
-/// (scope, name, shard) in key order, so concurrent batches touch counter rows in the same order
-/// and cannot deadlock.
+/// winning units are applied: upserts as multi-row statements, and counter deltas summed per
+/// (scope, name) into this writer's own counter slot, so no two concurrent transactions (other
+/// batches of this process, other silos) ever update the same counter row.
 /// Semantics: within a batch, every guard is evaluated before any unit's other writes.
 /// </summary>
 internal sealed class SqlBatchWriter
@@ -28,7 +27,8 @@ internal sealed class SqlBatchWriter
         _tables = tables;
     }
 
-    public async Task<WriteResult[]> WriteAsync(IReadOnlyList<WriteUnit> units, CancellationToken cancellationToken)
+    /// <param name="counterSlot">The counter slot of the calling writer, unique among concurrent writers.</param>
+    public async Task<WriteResult[]> WriteAsync(IReadOnlyList<WriteUnit> units, int counterSlot, CancellationToken cancellationToken)
     {
         Validate(units);
         await using var connection = await _dialect.OpenForWriteAsync(cancellationToken);
@@ -51,7 +51,7 @@ internal sealed class SqlBatchWriter
         }
         var winners = units.Where((_, i) => results[i]!.Outcome == WriteOutcome.Committed).ToList();
         await UpsertsAsync(connection, transaction, winners, cancellationToken);
-        await CountersAsync(connection, transaction, winners, cancellationToken);
+        await CountersAsync(connection, transaction, winners, counterSlot, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return results!;
@@ -82,7 +82,9 @@ internal sealed class SqlBatchWriter
             var table = TableOf(byTable.Key);
             foreach (var chunk in byTable.Chunk(RowsPerStatement))
             {
-                await using var command = MultiRow(connection, transaction, table, chunk.Select(g => (g.Op.Scope, g.Op.Key, g.Op.Data)).ToList(), "ON CONFLICT DO NOTHING RETURNING " + table.ScopeColumn + ", " + table.KeyColumn);
+                await using var command = _dialect.RowsCommand(connection, transaction, InsertHead(table), 4,
+                    chunk.Select(g => new object[] { g.Op.Scope, g.Op.Key, 1L, g.Op.Data }).ToList(),
+                    $"ON CONFLICT DO NOTHING RETURNING {table.ScopeColumn}, {table.KeyColumn}");
                 var inserted = new HashSet<(string, string)>();
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
@@ -135,57 +137,31 @@ internal sealed class SqlBatchWriter
             }
             foreach (var chunk in lastByKey.Values.Chunk(RowsPerStatement))
             {
-                await using var command = MultiRow(connection, transaction, table, chunk.Select(u => (u.Scope, u.Key, u.Data)).ToList(),
+                await using var command = _dialect.RowsCommand(connection, transaction, InsertHead(table), 4,
+                    chunk.Select(u => new object[] { u.Scope, u.Key, 1L, u.Data }).ToList(),
                     $"ON CONFLICT ({table.ScopeColumn}, {table.KeyColumn}) DO UPDATE SET data = excluded.data, version = {table.Name}.version + 1");
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
     }
 
-    private static async Task CountersAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, CancellationToken cancellationToken)
+    private async Task CountersAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, int counterSlot, CancellationToken cancellationToken)
     {
-        var sums = new SortedDictionary<(string Scope, string Name, int Shard), long>();
-        foreach (var unit in winners)
+        var sums = new Dictionary<(string Scope, string Name), long>();
+        foreach (var add in winners.SelectMany(u => u.Ops.OfType<AddToCounter>()))
         {
-            foreach (var add in unit.Ops.OfType<AddToCounter>())
-            {
-                var slot = (add.Scope, add.Name, unit.Shard);
-                sums[slot] = sums.GetValueOrDefault(slot) + add.Delta;
-            }
+            sums[(add.Scope, add.Name)] = sums.GetValueOrDefault((add.Scope, add.Name)) + add.Delta;
         }
         foreach (var chunk in sums.Chunk(RowsPerStatement))
         {
-            var sql = new StringBuilder("INSERT INTO counters (scope, name, shard, value) VALUES ");
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(i == 0 ? "" : ", ").Append($"(@s{i}, @n{i}, @h{i}, @v{i})");
-                Add(command, $"@s{i}", chunk[i].Key.Scope);
-                Add(command, $"@n{i}", chunk[i].Key.Name);
-                Add(command, $"@h{i}", chunk[i].Key.Shard);
-                Add(command, $"@v{i}", chunk[i].Value);
-            }
-            command.CommandText = sql.Append(" ON CONFLICT (scope, name, shard) DO UPDATE SET value = counters.value + excluded.value").ToString();
+            await using var command = _dialect.RowsCommand(connection, transaction, "INSERT INTO counters (scope, name, slot, value)", 4,
+                chunk.Select(c => new object[] { c.Key.Scope, c.Key.Name, counterSlot, c.Value }).ToList(),
+                "ON CONFLICT (scope, name, slot) DO UPDATE SET value = counters.value + excluded.value");
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private static DbCommand MultiRow(DbConnection connection, DbTransaction transaction, RowTable table, IReadOnlyList<(string Scope, string Key, string Data)> rows, string tail)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder($"INSERT INTO {table.Name} ({table.ScopeColumn}, {table.KeyColumn}, version, data) VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append($"(@s{i}, @k{i}, 1, @d{i})");
-            Add(command, $"@s{i}", rows[i].Scope);
-            Add(command, $"@k{i}", rows[i].Key);
-            Add(command, $"@d{i}", rows[i].Data);
-        }
-        command.CommandText = sql.Append(' ').Append(tail).ToString();
-        return command;
-    }
+    private static string InsertHead(RowTable table) => $"INSERT INTO {table.Name} ({table.ScopeColumn}, {table.KeyColumn}, version, data)";
 
     private static async Task<StoredRow?> ReadAsync(DbConnection connection, DbTransaction transaction, RowTable table, string scope, string key, CancellationToken cancellationToken)
     {

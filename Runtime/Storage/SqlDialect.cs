@@ -30,10 +30,38 @@ public abstract class SqlDialect
     /// <summary>True when the error may pass if the same transaction is tried again.</summary>
     public abstract bool IsTransient(Exception exception);
 
+    /// <summary>
+    /// A command <c>{head} {rows} {tail}</c> where rows feeds <paramref name="rows"/> (each of
+    /// <paramref name="columns"/> values) to an INSERT. By default a multi-row VALUES list with
+    /// one parameter per value; engines may pass all rows as one parameter instead.
+    /// </summary>
+    public virtual DbCommand RowsCommand(DbConnection connection, DbTransaction transaction, string head, int columns, IReadOnlyList<object[]> rows, string tail)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new System.Text.StringBuilder(head).Append(" VALUES ");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns; c++)
+            {
+                var name = $"@p{r}_{c}";
+                sql.Append(c == 0 ? "" : ", ").Append(name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = rows[r][c];
+                command.Parameters.Add(parameter);
+            }
+            sql.Append(')');
+        }
+        command.CommandText = sql.Append(' ').Append(tail).ToString();
+        return command;
+    }
+
     /// <summary>Statements that create the schema; each must be idempotent.</summary>
     public virtual IEnumerable<string> SchemaStatements(IEnumerable<RowTable> tables)
     {
-        yield return $"CREATE TABLE IF NOT EXISTS counters (scope {TextType} NOT NULL, name {TextType} NOT NULL, shard INTEGER NOT NULL, value {BigIntType} NOT NULL, PRIMARY KEY (scope, name, shard))";
+        yield return $"CREATE TABLE IF NOT EXISTS counters (scope {TextType} NOT NULL, name {TextType} NOT NULL, slot INTEGER NOT NULL, value {BigIntType} NOT NULL, PRIMARY KEY (scope, name, slot))";
         foreach (var table in tables)
         {
             yield return $"CREATE TABLE IF NOT EXISTS {table.Name} ({table.ScopeColumn} {TextType} NOT NULL, {table.KeyColumn} {TextType} NOT NULL, version {BigIntType} NOT NULL, data {TextType} NOT NULL, PRIMARY KEY ({table.ScopeColumn}, {table.KeyColumn}))";

@@ -18,6 +18,9 @@ public sealed class StorageOptions
     /// <summary>The PostgreSQL connection string (provider postgres).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Names this writer for its counter slots; unique per process (default: host name and process id).</summary>
+    public string WriterId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     /// <summary>Most units in one group commit.</summary>
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 1000;

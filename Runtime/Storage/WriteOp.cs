@@ -12,7 +12,11 @@ public sealed record ReplaceRow(string Table, string Scope, string Key, string D
 /// <summary>Writes a row whatever is there.</summary>
 public sealed record UpsertRow(string Table, string Scope, string Key, string Data) : WriteOp;
 
-/// <summary>Adds <paramref name="Delta"/> to the counter (scope, name) in the unit's shard slot.</summary>
+/// <summary>
+/// Adds <paramref name="Delta"/> to the counter (scope, name). Counters are sharded by writer:
+/// each concurrent writer adds into its own slot row and reads sum the slots, so no counter row
+/// is ever a point of contention.
+/// </summary>
 public sealed record AddToCounter(string Scope, string Name, long Delta) : WriteOp;
 
 /// <summary>
