@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Voting.Runtime.Grains;
 
@@ -8,9 +9,12 @@ namespace Voting.Runtime.Cluster;
 /// <summary>
 /// The wire format of grain calls: the arguments as a JSON array, the result as JSON, both with
 /// the application's source-generated contracts (<paramref name="options"/>' type info resolver).
+/// Nulls are always written, so what one process writes the other reads back unchanged.
 /// </summary>
 public sealed class GrainWire(JsonSerializerOptions options)
 {
+    private readonly JsonSerializerOptions _options = new(options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
     public byte[] WriteArguments(GrainMethod method, object?[] args)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -44,7 +48,7 @@ public sealed class GrainWire(JsonSerializerOptions options)
 
     public T ReadResult<T>(ReadOnlySpan<byte> body) => (T)JsonSerializer.Deserialize(body, TypeInfo(typeof(T)))!;
 
-    private JsonTypeInfo TypeInfo(Type type) => options.GetTypeInfo(type);
+    private JsonTypeInfo TypeInfo(Type type) => _options.GetTypeInfo(type);
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token)
     {
