@@ -24,4 +24,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Grain call to {Silo} retried after {Reason}")]
     public static partial void CallRetried(ILogger logger, string silo, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A call on shard {Shard} was refused by the lease fence or lost the shard mid-call; the caller retries elsewhere")]
+    public static partial void Fenced(ILogger logger, int shard);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Voting.Runtime.Grains;
 using Voting.Runtime.Sharding;
@@ -65,6 +66,7 @@ public static class GrainCallEndpoint
             }
             catch (NotOwnerException)
             {
+                ClusterLog.Fenced(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrainCallEndpoint)), shard);
                 await NotOwnerAsync(context, shard);
                 return;
             }
