@@ -106,6 +106,7 @@ public sealed class FailoverTests(PostgresServer server)
         await database.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
         await database.StartAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         var startedAt = stream.Clock.Elapsed;
         var resumed = await WaitForAsync(() => stream.Results.Any(s => s.Status == 201 && s.SentAt > startedAt), TimeSpan.FromSeconds(30));
         var resumedAfter = stream.Results.Where(s => s.Status == 201 && s.SentAt > startedAt).Select(s => s.AnsweredAt - startedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min();
