@@ -63,7 +63,7 @@ public sealed class ShardLeaseManager : IHostedLifecycleService, IAsyncDisposabl
         try
         {
             await _store.HeartbeatAsync("leaving", cancellationToken);
-            await HandOverAsync(held, cancellationToken);
+            await HandOverAsync(held, _options.DrainTimeout, cancellationToken);
             await _store.LeaveAsync(cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
@@ -108,11 +108,12 @@ public sealed class ShardLeaseManager : IHostedLifecycleService, IAsyncDisposabl
         timeout.CancelAfter(_options.LeaseTtl);
         try
         {
+            // Renew first: nothing else in the round may delay keeping what this silo serves.
+            await RenewAsync(timeout.Token);
             await _store.HeartbeatAsync("active", timeout.Token);
             var view = await _store.ReadAsync(_options.EffectiveSiloTimeout, timeout.Token);
             var live = view.LiveSilos.Contains(_options.SiloId) ? view.LiveSilos : [.. view.LiveSilos, _options.SiloId];
-            await HandOverAsync(_ownership.Held().Where(h => Rendezvous.OwnerOf(h.Shard, live) != _options.SiloId).ToList(), timeout.Token);
-            await RenewAsync(timeout.Token);
+            await HandOverAsync(_ownership.Held().Where(h => Rendezvous.OwnerOf(h.Shard, live) != _options.SiloId).ToList(), _options.RenewInterval, timeout.Token);
             await AcquireAsync(view, live, timeout.Token);
             Volatile.Write(ref _lastRound, _time.GetTimestamp());
         }
@@ -184,7 +185,7 @@ public sealed class ShardLeaseManager : IHostedLifecycleService, IAsyncDisposabl
     }
 
     /// <summary>Stops serving the shards, waits for their running calls, then releases the leases.</summary>
-    private async Task HandOverAsync(IReadOnlyList<(int Shard, long Epoch)> shards, CancellationToken cancellationToken)
+    private async Task HandOverAsync(IReadOnlyList<(int Shard, long Epoch)> shards, TimeSpan drain, CancellationToken cancellationToken)
     {
         if (shards.Count == 0)
         {
@@ -195,7 +196,7 @@ public sealed class ShardLeaseManager : IHostedLifecycleService, IAsyncDisposabl
             _ownership.Revoke(shard);
         }
         var started = _time.GetTimestamp();
-        while (shards.Any(s => _ownership.Running(s.Shard) > 0) && _time.GetElapsedTime(started) < _options.DrainTimeout)
+        while (shards.Any(s => _ownership.Running(s.Shard) > 0) && _time.GetElapsedTime(started) < drain)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
         }

@@ -61,7 +61,11 @@ internal sealed class ShardLeaseStore(NpgsqlDataSource database, string siloId, 
     public Task<IReadOnlyList<(int Shard, long Epoch)>> ReleaseAsync(IReadOnlyList<(int Shard, long Epoch)> held, CancellationToken cancellationToken) =>
         HeldUpdateAsync("owner = NULL, lease_until = '-infinity'", "", held, TimeSpan.Zero, cancellationToken);
 
-    /// <summary>Takes free or expired shards (and stale ones of an earlier life of this silo) with a new epoch.</summary>
+    /// <summary>
+    /// Takes free or expired shards (and stale ones of an earlier life of this silo) with a new
+    /// epoch. Rows still share-locked by a running batch of the former owner are skipped this
+    /// round instead of waited for, so one stuck writer cannot stall the whole lease round.
+    /// </summary>
     public async Task<IReadOnlyList<(int Shard, long Epoch)>> AcquireAsync(IReadOnlyList<int> shards, TimeSpan ttl, CancellationToken cancellationToken)
     {
         if (shards.Count == 0)
@@ -70,7 +74,7 @@ internal sealed class ShardLeaseStore(NpgsqlDataSource database, string siloId, 
         }
         await using var command = database.CreateCommand(
             "UPDATE shard_leases l SET owner = $1, epoch = l.epoch + 1, lease_until = clock_timestamp() + $3 " +
-            "FROM (SELECT s.shard FROM shard_leases s WHERE s.shard = ANY($2) AND (s.owner IS NULL OR s.owner = $1 OR s.lease_until <= clock_timestamp()) ORDER BY s.shard FOR UPDATE OF s) t " +
+            "FROM (SELECT s.shard FROM shard_leases s WHERE s.shard = ANY($2) AND (s.owner IS NULL OR s.owner = $1 OR s.lease_until <= clock_timestamp()) ORDER BY s.shard FOR UPDATE OF s SKIP LOCKED) t " +
             "WHERE l.shard = t.shard AND (l.owner IS NULL OR l.owner = $1 OR l.lease_until <= clock_timestamp()) RETURNING l.shard, l.epoch");
         command.Parameters.Add(new NpgsqlParameter { Value = siloId });
         command.Parameters.Add(new NpgsqlParameter { Value = shards.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });

@@ -17,11 +17,20 @@ public sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxConcurrentBatches;
 
-    public PostgresDialect(string connectionString, int maxConcurrentBatches = 4)
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="maxConcurrentBatches">Group commits in flight at once.</param>
+    /// <param name="idleInTransactionTimeout">
+    /// The server ends a session that sits idle inside a transaction this long (default 2 s): a
+    /// writer that was paused mid-batch (SIGSTOP, a long GC, a partition) then loses its locks
+    /// and its uncommitted writes, so it cannot hold a shard's lease row hostage.
+    /// </param>
+    public PostgresDialect(string connectionString, int maxConcurrentBatches = 4, TimeSpan? idleInTransactionTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c synchronous_commit=on" : builder.Options + " -c synchronous_commit=on";
+        var idle = (int)(idleInTransactionTimeout ?? TimeSpan.FromSeconds(2)).TotalMilliseconds;
+        var settings = $"-c synchronous_commit=on -c idle_in_transaction_session_timeout={idle}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? settings : builder.Options + " " + settings;
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;
