@@ -32,10 +32,16 @@ public static class GatewayServices
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
-
         var clustered = builder.Configuration.GetValue<bool>("Cluster:Enabled");
-        services.AddEmbeddedSilo();
+        if (clustered)
+        {
+            services.AddClusterClient(builder.Configuration);
+        }
+        else
+        {
+            services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+            services.AddEmbeddedSilo();
+        }
 
         var dataFolder = builder.Configuration[$"{StorageOptions.Section}:Path"] ?? "data";
         var secret = VoterKeySecret.Resolve(builder.Configuration, dataFolder, mayGenerate: !clustered);

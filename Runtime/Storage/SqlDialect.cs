@@ -58,6 +58,17 @@ public abstract class SqlDialect
         return command;
     }
 
+    /// <summary>Creates (or migrates) the schema on <paramref name="connection"/>. Idempotent; by default runs <see cref="SchemaStatements"/>.</summary>
+    public virtual async Task InitializeSchemaAsync(DbConnection connection, IEnumerable<RowTable> tables, CancellationToken cancellationToken)
+    {
+        foreach (var statement in SetupStatements().Concat(SchemaStatements(tables)))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Statements that create the schema; each must be idempotent.</summary>
     public virtual IEnumerable<string> SchemaStatements(IEnumerable<RowTable> tables)
     {

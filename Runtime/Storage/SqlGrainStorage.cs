@@ -32,12 +32,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        foreach (var statement in _dialect.SetupStatements().Concat(_dialect.SchemaStatements(_tables.Values)))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await _dialect.InitializeSchemaAsync(connection, _tables.Values, cancellationToken);
     }
 
     public async Task<StoredRow?> ReadRowAsync(string table, string scope, string key, CancellationToken cancellationToken = default)

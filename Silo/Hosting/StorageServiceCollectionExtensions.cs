@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
     private static SqlDialect CreateDialect(StorageOptions options) => options.Provider switch
     {
         "sqlite" => new SqliteDialect(Path.Combine(options.Path, "voting.db")),
+        "postgres" => new PostgresDialect(options.ConnectionString!),
         _ => throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), [$"Storage:Provider '{options.Provider}' is not supported."]),
     };
 }

@@ -1,0 +1,3 @@
+using Voting.Cluster.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

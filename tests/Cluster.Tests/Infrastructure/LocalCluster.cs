@@ -1,0 +1,281 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Voting.Runtime.Sharding;
+
+namespace Voting.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// N silo processes and one gateway process in cluster mode on loopback, over a fresh database
+/// of a <see cref="PostgresServer"/>. Disposing kills every process it started.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    public const int ShardCount = 64;
+    public static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(5);
+
+    private static readonly string Root = FindRoot();
+    private static readonly string Configuration = AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private readonly Dictionary<int, ChildProcess> _silos = [];
+    private readonly Dictionary<int, int> _siloPorts = [];
+    private readonly string _logFolder;
+    private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
+    private ChildProcess? _gateway;
+
+    private LocalCluster(string connectionString, string logFolder)
+    {
+        ConnectionString = connectionString;
+        _logFolder = logFolder;
+        AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string ConnectionString { get; }
+
+    public string AdminToken { get; }
+
+    public HttpClient Http { get; }
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "voting-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var cluster = new LocalCluster(await server.CreateDatabaseAsync("cluster"), folder);
+        try
+        {
+            for (var k = 1; k <= silos; k++)
+            {
+                cluster.StartSilo(k);
+            }
+            cluster.StartGateway();
+            await cluster.WaitUntilBalancedAsync(silos, TimeSpan.FromSeconds(60));
+            await cluster.WaitForGatewayAsync(TimeSpan.FromSeconds(60));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ChildProcess Silo(int k) => _silos[k];
+
+    public string SiloId(int k) => $"silo-{k}";
+
+    public void StartSilo(int k)
+    {
+        if (!_siloPorts.TryGetValue(k, out var port))
+        {
+            port = PostgresServer.FreePort();
+            _siloPorts[k] = port;
+        }
+        _silos.GetValueOrDefault(k)?.Dispose();
+        _silos[k] = ChildProcess.StartDotnet(Dll("Silo", "Voting.Silo"),
+        [
+            $"--Cluster:SiloId={SiloId(k)}", "--Cluster:ListenAddress=127.0.0.1", $"--Cluster:Port={port}",
+            $"--Cluster:AdvertisedAddress=http://127.0.0.1:{port}", $"--Cluster:LeaseTtl={LeaseTtl}",
+            "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}", $"--Grains:ShardCount={ShardCount}",
+            .. QuietLogging,
+        ], Path.Combine(_logFolder, $"silo-{k}.log"));
+    }
+
+    /// <summary>SIGTERM (drain, release leases), wait for the exit, start again.</summary>
+    public async Task RestartSiloGracefullyAsync(int k)
+    {
+        _silos[k].Signal("TERM");
+        await _silos[k].WaitForExitAsync(TimeSpan.FromSeconds(30));
+        StartSilo(k);
+    }
+
+    /// <summary>The shards each silo holds an unexpired lease on (database clock).</summary>
+    public async Task<Dictionary<string, HashSet<int>>> OwnersAsync()
+    {
+        var owners = new Dictionary<string, HashSet<int>>();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT owner, shard FROM shard_leases WHERE owner IS NOT NULL AND lease_until > clock_timestamp()", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var owner = reader.GetString(0);
+            if (!owners.TryGetValue(owner, out var set))
+            {
+                owners[owner] = set = [];
+            }
+            set.Add(reader.GetInt32(1));
+        }
+        return owners;
+    }
+
+    public async Task WaitUntilBalancedAsync(int silos, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var owners = await OwnersAsync();
+                if (owners.Count == silos && owners.Values.Sum(s => s.Count) == ShardCount)
+                {
+                    return;
+                }
+            }
+            catch (PostgresException e) when (e.SqlState == "42P01")
+            {
+                // Tables not created yet.
+            }
+            if (watch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The cluster did not balance over {silos} silos in {timeout}. Logs: {_logFolder}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The voter key the gateway derives from a PESEL, and its shard.</summary>
+    public int ShardOfPesel(string pesel) =>
+        StableHash.ShardOf(Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(pesel))), ShardCount);
+
+    public async Task CreateEditionAsync(string editionId)
+    {
+        var edition = new
+        {
+            id = editionId, name = "Cluster test " + editionId, phase = "voting",
+            votingOpensAt = "2020-01-01T00:00:00+00:00", votingClosesAt = "2099-12-31T23:59:59+00:00",
+            duplicatePolicy = "first-wins",
+            pools = new[]
+            {
+                new
+                {
+                    id = "city", name = "City", kind = "city", budget = 1000, method = "greedy",
+                    ballot = new { type = "approval", minSelections = 1, maxSelections = 2 },
+                    projects = new[] { new { id = "p1", title = "One", cost = 100 }, new { id = "p2", title = "Two", cost = 200 } },
+                },
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(GatewayUrl, "/api/v1/admin/editions")) { Content = JsonContent.Create(edition) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        using var response = await Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"Creating the edition answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Sends one ballot; the status and, on 200/201, the receipt id.</summary>
+    public async Task<(int Status, string? ReceiptId)> VoteAsync(string editionId, string pesel, string projectId = "p1")
+    {
+        var body = new { voter = new { pesel }, selections = new[] { new { projectId } } };
+        try
+        {
+            using var response = await Http.PostAsJsonAsync(new Uri(GatewayUrl, $"/api/v1/editions/{editionId}/ballots"), body);
+            var status = (int)response.StatusCode;
+            if (status is 200 or 201)
+            {
+                using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return (status, json.RootElement.GetProperty("receiptId").GetString());
+            }
+            return (status, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (0, null);
+        }
+    }
+
+    /// <summary>The stored ballots of an edition: receipt id per voter key.</summary>
+    public async Task<List<string>> StoredReceiptIdsAsync(string editionId)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT data::json->>'receiptId' FROM ballots WHERE edition_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = editionId });
+        var list = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+        return list;
+    }
+
+    /// <summary>The summed tally counter of ballots and the number of receipts of an edition.</summary>
+    public async Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT coalesce(sum(value), 0) FROM counters WHERE scope = $1 AND name = 'ballots')::bigint, " +
+            "(SELECT count(*) FROM receipts WHERE data::json->>'editionId' = $2)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = "edition:" + editionId });
+        command.Parameters.Add(new NpgsqlParameter { Value = editionId });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _gateway?.Dispose();
+        foreach (var silo in _silos.Values)
+        {
+            silo.Dispose();
+        }
+        Http.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private static IEnumerable<string> QuietLogging =>
+        ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Voting=Information", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"];
+
+    private void StartGateway()
+    {
+        var port = PostgresServer.FreePort();
+        GatewayUrl = new Uri($"http://127.0.0.1:{port}");
+        _gateway = ChildProcess.StartDotnet(Dll("Gateway", "Voting.Gateway"),
+        [
+            "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", "--Storage:Provider=postgres",
+            $"--Storage:ConnectionString={ConnectionString}", $"--Admin:Token={AdminToken}",
+            $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", $"--Grains:ShardCount={ShardCount}",
+            .. QuietLogging,
+        ], Path.Combine(_logFolder, "gateway.log"));
+    }
+
+    private async Task WaitForGatewayAsync(TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(GatewayUrl, "/health/ready"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The gateway was not ready in {timeout}. Log: {_gateway!.Log()}");
+    }
+
+    private static string Dll(string project, string assembly) => Path.Combine(Root, project, "bin", Configuration, "net10.0", assembly + ".dll");
+
+    private static string FindRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Voting.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("Voting.sln not found above the test folder.");
+    }
+}

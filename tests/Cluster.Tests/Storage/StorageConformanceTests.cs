@@ -1,0 +1,164 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging.Abstractions;
+using Voting.Runtime.Storage;
+
+namespace Voting.Cluster.Tests.Storage;
+
+/// <summary>
+/// The behaviour every storage provider must show, run against each provider by a subclass.
+/// Each test uses its own scope, so tests share one database without seeing each other.
+/// </summary>
+public abstract class StorageConformanceTests : IAsyncLifetime
+{
+    protected static readonly RowTable Things = new("things", "scope", "thing_key");
+
+    private readonly List<SqlGrainStorage> _storages = [];
+    private readonly string _scope = "s" + Guid.NewGuid().ToString("N")[..12];
+
+    protected abstract Task<SqlDialect> CreateDialectAsync();
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var storage in _storages)
+        {
+            await storage.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task Insert_guard_refuses_a_second_row_and_returns_the_first()
+    {
+        var storage = await StorageAsync();
+
+        var first = await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "first")));
+        var second = await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "second")));
+
+        Assert.Equal(WriteOutcome.Committed, first.Outcome);
+        Assert.Equal(WriteOutcome.GuardFailed, second.Outcome);
+        Assert.Equal(new StoredRow("first", 1), second.Current);
+        Assert.Equal(new StoredRow("first", 1), await storage.ReadRowAsync(Things.Name, _scope, "k"));
+    }
+
+    [Fact]
+    public async Task Replace_succeeds_only_with_the_current_version()
+    {
+        var storage = await StorageAsync();
+        await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "v1")));
+
+        var replaced = await storage.WriteAsync(Unit(1, new ReplaceRow(Things.Name, _scope, "k", "v2", 1)));
+        var stale = await storage.WriteAsync(Unit(1, new ReplaceRow(Things.Name, _scope, "k", "v3", 1)));
+
+        Assert.Equal(WriteOutcome.Committed, replaced.Outcome);
+        Assert.Equal(WriteOutcome.GuardFailed, stale.Outcome);
+        Assert.Equal(new StoredRow("v2", 2), stale.Current);
+        Assert.Equal(new StoredRow("v2", 2), await storage.ReadRowAsync(Things.Name, _scope, "k"));
+    }
+
+    [Fact]
+    public async Task Upsert_writes_whatever_is_there_and_bumps_the_version()
+    {
+        var storage = await StorageAsync();
+
+        await storage.WriteAsync(Unit(1, new UpsertRow(Things.Name, _scope, "k", "a")));
+        await storage.WriteAsync(Unit(1, new UpsertRow(Things.Name, _scope, "k", "b")));
+
+        Assert.Equal(new StoredRow("b", 2), await storage.ReadRowAsync(Things.Name, _scope, "k"));
+        var rows = new List<KeyedRow>();
+        await foreach (var row in storage.ReadScopeAsync(Things.Name, _scope))
+        {
+            rows.Add(row);
+        }
+        Assert.Equal([new KeyedRow("k", "b", 2)], rows);
+    }
+
+    [Fact]
+    public async Task Counters_are_summed_across_shards()
+    {
+        var storage = await StorageAsync();
+
+        await Task.WhenAll(
+            storage.WriteAsync(Unit(1, new AddToCounter(_scope, "votes", 2))),
+            storage.WriteAsync(Unit(2, new AddToCounter(_scope, "votes", 3), new AddToCounter(_scope, "score", 7))),
+            storage.WriteAsync(Unit(3, new AddToCounter(_scope, "votes", -1))));
+
+        var sums = await storage.SumCountersAsync(_scope);
+        Assert.Equal(4, sums["votes"]);
+        Assert.Equal(7, sums["score"]);
+    }
+
+    [Fact]
+    public async Task A_unit_in_a_shard_the_fence_refuses_is_not_owner_and_writes_nothing()
+    {
+        var storage = await StorageAsync(new EvenShardsFence());
+
+        var refused = await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "odd", "x"), new AddToCounter(_scope, "c", 1)));
+        var accepted = await storage.WriteAsync(Unit(2, new InsertRow(Things.Name, _scope, "even", "x"), new AddToCounter(_scope, "c", 1)));
+
+        Assert.Equal(WriteOutcome.NotOwner, refused.Outcome);
+        Assert.Equal(WriteOutcome.Committed, accepted.Outcome);
+        Assert.Null(await storage.ReadRowAsync(Things.Name, _scope, "odd"));
+        Assert.Equal(1, (await storage.SumCountersAsync(_scope))["c"]);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_units_are_group_committed_and_each_key_is_inserted_once()
+    {
+        var storage = await StorageAsync();
+
+        var writes = Enumerable.Range(0, 600).Select(i => storage.WriteAsync(Unit(i % 64,
+            new InsertRow(Things.Name, _scope, "k" + (i % 150), "attempt" + i),
+            new AddToCounter(_scope, "inserted", 1)))).ToArray();
+        var results = await Task.WhenAll(writes);
+
+        Assert.Equal(150, results.Count(r => r.Outcome == WriteOutcome.Committed));
+        Assert.Equal(450, results.Count(r => r.Outcome == WriteOutcome.GuardFailed));
+        Assert.Equal(150, (await storage.SumCountersAsync(_scope))["inserted"]);
+    }
+
+    [Fact]
+    public async Task A_unit_whose_guard_fails_writes_nothing()
+    {
+        var storage = await StorageAsync();
+        await storage.WriteAsync(Unit(5, new InsertRow(Things.Name, _scope, "k", "first")));
+
+        var result = await storage.WriteAsync(Unit(5,
+            new InsertRow(Things.Name, _scope, "k", "second"),
+            new UpsertRow(Things.Name, _scope, "side-effect", "x"),
+            new AddToCounter(_scope, "c", 1)));
+
+        Assert.Equal(WriteOutcome.GuardFailed, result.Outcome);
+        Assert.Null(await storage.ReadRowAsync(Things.Name, _scope, "side-effect"));
+        Assert.False((await storage.SumCountersAsync(_scope)).ContainsKey("c"));
+    }
+
+    [Fact]
+    public async Task Schema_creation_is_idempotent()
+    {
+        var storage = await StorageAsync();
+
+        await storage.InitializeAsync(TestContext.Current.CancellationToken);
+        await storage.InitializeAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(WriteOutcome.Committed, (await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "v")))).Outcome);
+    }
+
+    private async Task<SqlGrainStorage> StorageAsync(IShardFence? fence = null)
+    {
+        var storage = new SqlGrainStorage(await CreateDialectAsync(), [Things], fence ?? new OwnAllShardsFence(),
+            new StorageOptions(), TimeProvider.System, NullLogger<SqlGrainStorage>.Instance);
+        _storages.Add(storage);
+        await storage.InitializeAsync(TestContext.Current.CancellationToken);
+        return storage;
+    }
+
+    private static WriteUnit Unit(int shard, params WriteOp[] ops) => new(shard, ops);
+
+    private sealed class EvenShardsFence : IShardFence
+    {
+        public Task<IReadOnlySet<int>> HoldAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<int> shards, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlySet<int>>(shards.Where(s => s % 2 == 0).ToHashSet());
+    }
+}
