@@ -10,8 +10,12 @@ public interface IEditionGrain : IGrain
     /// <summary>Stores a new edition; false when one with this id exists.</summary>
     Task<bool> CreateAsync(Edition edition);
 
-    /// <summary>The edition, or null when none has this id.</summary>
-    [ReadOnly]
+    /// <summary>
+    /// The edition, or null when none has this id. Other processes may reuse it for a second:
+    /// in cluster mode a phase change made by an admin reaches every silo within that second
+    /// (the voting window's times apply exactly everywhere).
+    /// </summary>
+    [ReadOnly(CacheMilliseconds = 1000)]
     Task<Edition?> GetAsync();
 
     /// <summary>Moves the edition to another phase.</summary>

@@ -12,8 +12,8 @@ public interface IInitiativeGrain : IGrain
     /// <summary>The committee submitted the signatures: collection ends. Null for an unknown initiative.</summary>
     Task<InitiativeView?> SubmitAsync();
 
-    /// <summary>The definition, or null.</summary>
-    [ReadOnly]
+    /// <summary>The definition, or null. Other processes may reuse it for a second.</summary>
+    [ReadOnly(CacheMilliseconds = 1000)]
     Task<Initiative?> GetDefinitionAsync();
 
     /// <summary>The initiative with its committed signature count and status, or null.</summary>

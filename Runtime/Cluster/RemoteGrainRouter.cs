@@ -23,6 +23,7 @@ public sealed class RemoteGrainRouter : IGrainCallRouter
     private readonly GrainWire _wire;
     private readonly int _shardCount;
     private readonly ResiliencePipeline _pipeline;
+    private readonly RemoteReadCache _cache;
 
     public RemoteGrainRouter(ShardMap map, SiloChannels channels, GrainWire wire, IOptions<GrainRuntimeOptions> grains, IOptions<ClusterOptions> options, TimeProvider time, ILogger<RemoteGrainRouter> logger)
     {
@@ -30,6 +31,7 @@ public sealed class RemoteGrainRouter : IGrainCallRouter
         _channels = channels;
         _wire = wire;
         _shardCount = grains.Value.ShardCount;
+        _cache = new RemoteReadCache(time);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(options.Value.CallDeadline)
             .AddRetry(new RetryStrategyOptions
@@ -50,6 +52,26 @@ public sealed class RemoteGrainRouter : IGrainCallRouter
     }
 
     public async Task<T> InvokeAsync<T>(GrainId id, GrainMethod method, object?[] args)
+    {
+        if (method.RemoteCacheDuration > TimeSpan.Zero)
+        {
+            return await _cache.GetOrCallAsync(id, method, () => CallAsync<T>(id, method, args));
+        }
+        try
+        {
+            return await CallAsync<T>(id, method, args);
+        }
+        finally
+        {
+            // Read your own writes: a call that may change the grain drops this process's copies.
+            if (!method.IsReadOnly)
+            {
+                _cache.Forget(id);
+            }
+        }
+    }
+
+    private async Task<T> CallAsync<T>(GrainId id, GrainMethod method, object?[] args)
     {
         var shard = StableHash.ShardOf(id.Key, _shardCount);
         var arguments = _wire.WriteArguments(method, args);

@@ -70,11 +70,16 @@ public sealed class GrainMethod
         Method = method;
         ResultType = method.ReturnType.GetGenericArguments()[0];
         ParameterTypes = method.GetParameters().Select(p => p.ParameterType).ToArray();
-        IsReadOnly = method.GetCustomAttribute<ReadOnlyAttribute>() is not null;
+        var readOnly = method.GetCustomAttribute<ReadOnlyAttribute>();
+        IsReadOnly = readOnly is not null;
+        RemoteCacheDuration = readOnly is { CacheMilliseconds: > 0 } && ParameterTypes.Length == 0 ? TimeSpan.FromMilliseconds(readOnly.CacheMilliseconds) : TimeSpan.Zero;
     }
 
     public MethodInfo Method { get; }
     public Type ResultType { get; }
     public Type[] ParameterTypes { get; }
     public bool IsReadOnly { get; }
+
+    /// <summary>How long a remote caller may reuse a non-null answer (zero: never).</summary>
+    public TimeSpan RemoteCacheDuration { get; }
 }

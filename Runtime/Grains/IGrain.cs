@@ -15,4 +15,11 @@ public sealed class GrainTypeAttribute(string name) : Attribute
 /// activation is in progress (Orleans' [ReadOnly] interleaving).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ReadOnlyAttribute : Attribute;
+public sealed class ReadOnlyAttribute : Attribute
+{
+    /// <summary>
+    /// When above zero, callers in other processes may reuse a non-null answer of this
+    /// parameterless method for this long (a read-mostly grain on the path of many calls).
+    /// </summary>
+    public int CacheMilliseconds { get; init; }
+}

@@ -18,7 +18,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public const int ShardCount = 64;
     public static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(5);
 
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
     private static readonly string Configuration = AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private readonly Dictionary<int, ChildProcess> _silos = [];
@@ -269,7 +269,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private static string Dll(string project, string assembly) => Path.Combine(Root, project, "bin", Configuration, "net10.0", assembly + ".dll");
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Voting.sln")))
