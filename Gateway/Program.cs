@@ -8,6 +8,7 @@ builder.AddVotingGateway();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapEditionsApi();
 app.MapBallotsApi();

@@ -14,7 +14,7 @@ public static class BallotsApi
 
     public static RouteGroupBuilder MapBallotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/editions").WithTags("Ballots");
+        var group = routes.MapGroup("/api/v1/editions").WithTags("Ballots").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
         group.MapPost("/{editionId}/ballots", CastBallot);
         return group;
     }

@@ -11,7 +11,7 @@ public static class EditionsApi
 {
     public static RouteGroupBuilder MapEditionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/editions").WithTags("Editions");
+        var group = routes.MapGroup("/api/v1/editions").WithTags("Editions").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
         group.MapGet("/{editionId}", GetEdition);
         group.MapGet("/{editionId}/results", GetResults);
         return group;

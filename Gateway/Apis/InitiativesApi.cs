@@ -13,7 +13,7 @@ public static class InitiativesApi
 {
     public static RouteGroupBuilder MapInitiativesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives");
+        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
         group.MapGet("/{initiativeId}", GetInitiative);
         group.MapPost("/{initiativeId}/signatures", Sign);
         return group;

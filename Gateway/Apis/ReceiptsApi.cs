@@ -10,7 +10,7 @@ public static class ReceiptsApi
 {
     public static RouteGroupBuilder MapReceiptsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/receipts").WithTags("Receipts");
+        var group = routes.MapGroup("/api/v1/receipts").WithTags("Receipts").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
         group.MapGet("/{receiptId}", GetReceipt);
         return group;
     }

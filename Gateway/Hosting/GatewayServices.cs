@@ -32,6 +32,7 @@ public static class GatewayServices
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
+        services.AddResidentRateLimiting(builder.Configuration);
         var clustered = builder.Configuration.GetValue<bool>("Cluster:Enabled");
         if (clustered)
         {

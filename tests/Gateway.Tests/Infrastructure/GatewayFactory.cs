@@ -36,3 +36,18 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>A gateway with a tight resident rate limit (2/s, burst 3).</summary>
+public sealed class RateLimitedGatewayFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "voting-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Path", DataFolder);
+        builder.UseSetting("Admin:Token", GatewayFactory.AdminToken);
+        builder.UseSetting("RateLimiting:PermitsPerSecond", "2");
+        builder.UseSetting("RateLimiting:Burst", "3");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
