@@ -23,7 +23,9 @@ public static class GatewayServices
         }
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminEditionsApi.MaxImportBytes);
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddDefaultCode);
+        // A query string that does not bind (e.g. includeVotes=maybe) becomes 400 malformed-request.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

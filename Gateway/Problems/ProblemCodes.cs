@@ -24,4 +24,22 @@ public static class ProblemCodes
     public const string PhaseChangeNotAllowed = "phase-change-not-allowed";
     public const string NotFound = "not-found";
     public const string InternalError = "internal-error";
+    public const string MethodNotAllowed = "method-not-allowed";
+
+    /// <summary>Problems the framework writes itself (unknown route, wrong method, bad request line) get a code too.</summary>
+    public static void AddDefaultCode(Microsoft.AspNetCore.Http.ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+        context.ProblemDetails.Extensions["code"] = context.ProblemDetails.Status switch
+        {
+            404 => NotFound,
+            405 => MethodNotAllowed,
+            400 or 411 or 413 or 415 => MalformedRequest,
+            >= 500 => InternalError,
+            _ => MalformedRequest,
+        };
+    }
 }

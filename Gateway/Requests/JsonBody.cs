@@ -20,7 +20,11 @@ public static class JsonBody
         try
         {
             var value = JsonSerializer.Deserialize(bytes, typeInfo);
-            return value is null ? (default, Problem.Malformed("The body is JSON null.")) : (value, null);
+            if (value is null)
+            {
+                return (default, Problem.Malformed("The body is JSON null."));
+            }
+            return HasNullArrayElement(bytes) ? (default, Problem.Malformed("The body has a null element in an array; no list of this API takes nulls.")) : (value, null);
         }
         catch (JsonException e)
         {
@@ -50,6 +54,31 @@ public static class JsonBody
             return ([], Problem.Malformed("The body is empty."));
         }
         return (buffer.ToArray(), null);
+    }
+
+    /// <summary>No array of this API holds nulls (ballots, selections, projects, PESELs): one is a malformed request.</summary>
+    private static bool HasNullArrayElement(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        var inArray = new Stack<bool>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray:
+                    inArray.Push(true);
+                    break;
+                case JsonTokenType.StartObject:
+                    inArray.Push(false);
+                    break;
+                case JsonTokenType.EndArray or JsonTokenType.EndObject:
+                    inArray.Pop();
+                    break;
+                case JsonTokenType.Null when inArray.Count > 0 && inArray.Peek():
+                    return true;
+            }
+        }
+        return false;
     }
 
     private static string Describe(JsonException e) =>
