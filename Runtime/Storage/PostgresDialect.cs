@@ -56,6 +56,28 @@ public sealed class PostgresDialect : SqlDialect, IAsyncDisposable
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    /// <summary>All rows travel as one array parameter per column, unrolled by <c>unnest</c>.</summary>
+    public override DbCommand RowsCommand(DbConnection connection, DbTransaction transaction, string head, int columns, IReadOnlyList<object[]> rows, string tail)
+    {
+        var command = new NpgsqlCommand { Connection = (NpgsqlConnection)connection, Transaction = (NpgsqlTransaction)transaction };
+        var names = new string[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            names[c] = "@c" + c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(new NpgsqlParameter(names[c], ColumnArray(rows, c)));
+        }
+        command.CommandText = $"{head} SELECT * FROM unnest({string.Join(", ", names)}) WHERE true {tail}";
+        return command;
+    }
+
+    private static Array ColumnArray(IReadOnlyList<object[]> rows, int column) => rows[0][column] switch
+    {
+        string => rows.Select(r => (string)r[column]).ToArray(),
+        long => rows.Select(r => (long)r[column]).ToArray(),
+        int => rows.Select(r => (int)r[column]).ToArray(),
+        var other => throw new ArgumentException($"Unsupported row value type {other.GetType().Name}.", nameof(rows)),
+    };
+
     public override bool IsTransient(Exception exception) => exception switch
     {
         PostgresException postgres => IsTransientState(postgres.SqlState),
