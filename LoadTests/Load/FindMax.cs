@@ -5,7 +5,8 @@ namespace Voting.LoadTests.Load;
 /// <summary>
 /// Finds the highest constant arrival rate that meets the objective (p99 ≤ target, no failed
 /// and no dropped requests): double from the start rate until a step fails, then bisect
-/// until the bracket is within 10 %. Each step is a short open-model run.
+/// until the bracket is within 10 %. Each step is a short open-model run. A first warm-up step
+/// at the start rate (JIT, connection pools, caches of a freshly started server) is not judged.
 /// </summary>
 public sealed class FindMax(TimeSpan stepDuration, TimeSpan p99Target, int maxInFlight, TimeSpan drainTimeout, TextWriter log)
 {
@@ -18,6 +19,9 @@ public sealed class FindMax(TimeSpan stepDuration, TimeSpan p99Target, int maxIn
 
     public async Task<double> RunAsync(double startRate, Operation operation, CancellationToken cancellationToken)
     {
+        var warmUp = await new ArrivalScheduler(RateProfile.Constant(startRate, stepDuration), maxInFlight, drainTimeout)
+            .RunAsync("find-max warm-up", operation, cancellationToken);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   warm-up: {startRate:0}/s -> achieved {warmUp.AchievedRate:0}/s (not judged)"));
         double passed = 0;
         double? failed = null;
         var rate = startRate;
