@@ -16,12 +16,16 @@ internal sealed class Activation
     private bool _deactivated;
     private long _lastUsed;
 
-    public Activation(Grain grain, TimeProvider time)
+    public Activation(Grain grain, TimeProvider time, TimeSpan? idleTimeout)
     {
         _grain = grain;
         _time = time;
         _lastUsed = time.GetTimestamp();
+        IdleTimeout = idleTimeout;
     }
+
+    /// <summary>The idle timeout of this activation's grain type, if it has its own.</summary>
+    public TimeSpan? IdleTimeout { get; }
 
     public GrainId Id => _grain.Id;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Voting.Runtime.Sharding;
 
 namespace Voting.Runtime.Grains;
@@ -7,7 +6,7 @@ namespace Voting.Runtime.Grains;
 /// <summary>The grains activated in this process, by identity; activates on first call.</summary>
 public sealed class ActivationTable
 {
-    private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private readonly ConcurrentDictionary<GrainId, Activation> _activations = new(concurrencyLevel: 64, capacity: 1 << 16);
     private readonly IServiceProvider _services;
     private readonly GrainTypeRegistry _types;
     private readonly TimeProvider _time;
@@ -42,17 +41,27 @@ public sealed class ActivationTable
     }
 
     /// <summary>Drops activations idle for at least <paramref name="idle"/>. Returns how many.</summary>
-    public int CollectIdle(TimeSpan idle) => Deactivate(_ => true, idle);
-
-    /// <summary>Drops every activation whose shard matches (for example shards this silo no longer owns).</summary>
-    public int DeactivateShards(Func<int, bool> shardMatches) => Deactivate(a => shardMatches(a.Shard), TimeSpan.Zero);
-
-    private int Deactivate(Func<Activation, bool> matches, TimeSpan idle)
+    public int CollectIdle(TimeSpan idle)
     {
         var removed = 0;
         foreach (var (id, activation) in _activations)
         {
-            if (matches(activation) && activation.TryDeactivate(idle) && _activations.TryRemove(new KeyValuePair<GrainId, Activation>(id, activation)))
+            if (activation.TryDeactivate(activation.IdleTimeout ?? idle) && _activations.TryRemove(new KeyValuePair<GrainId, Activation>(id, activation)))
+            {
+                RuntimeMetrics.ActivationRemoved(id.Type);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>Drops every activation whose shard matches (for example shards this silo no longer owns).</summary>
+    public int DeactivateShards(Func<int, bool> shardMatches)
+    {
+        var removed = 0;
+        foreach (var (id, activation) in _activations)
+        {
+            if (shardMatches(activation.Shard) && activation.TryDeactivate(TimeSpan.Zero) && _activations.TryRemove(new KeyValuePair<GrainId, Activation>(id, activation)))
             {
                 RuntimeMetrics.ActivationRemoved(id.Type);
                 removed++;
@@ -64,9 +73,9 @@ public sealed class ActivationTable
     private Activation Create(GrainId id)
     {
         var type = _types.Get(id.Type);
-        var grain = (Grain)ActivatorUtilities.CreateInstance(_services, type.Implementation);
+        var grain = (Grain)type.Factory(_services, null);
         grain.Bind(id, StableHash.ShardOf(id.Key, _shardCount));
         RuntimeMetrics.ActivationAdded(id.Type);
-        return new Activation(grain, _time);
+        return new Activation(grain, _time, type.IdleTimeout);
     }
 }

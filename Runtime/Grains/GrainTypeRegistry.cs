@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Reflection;
 
 namespace Voting.Runtime.Grains;
@@ -24,7 +25,8 @@ public sealed class GrainTypeRegistry
         {
             throw new ArgumentException($"{implementation.Name} must derive from Grain and implement {grainInterface.Name}.", nameof(implementation));
         }
-        var type = new GrainType(name, grainInterface, implementation);
+        var idle = grainInterface.GetCustomAttribute<GrainTypeAttribute>()!.IdleSeconds;
+        var type = new GrainType(name, grainInterface, implementation) { IdleTimeout = idle > 0 ? TimeSpan.FromSeconds(idle) : null };
         _byInterface.Add(grainInterface, type);
         _byName.Add(name, type);
     }
@@ -49,7 +51,14 @@ public sealed class GrainType
         Interface = grainInterface;
         Implementation = implementation;
         _methods = grainInterface.GetMethods().ToDictionary(m => m.Name, m => new GrainMethod(m));
+        Factory = ActivatorUtilities.CreateFactory(implementation, []);
     }
+
+    /// <summary>Creates an implementation instance with its dependencies (compiled once per type).</summary>
+    public ObjectFactory Factory { get; }
+
+    /// <summary>This type's idle timeout, when it differs from the runtime-wide one.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
 
     public string Name { get; }
     public Type Interface { get; }

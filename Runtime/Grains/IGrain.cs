@@ -8,6 +8,12 @@ public interface IGrain;
 public sealed class GrainTypeAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
+
+    /// <summary>
+    /// When above zero, activations of this type are dropped after this many idle seconds
+    /// instead of the runtime-wide <c>Grains:IdleTimeout</c> (e.g. one-shot grains).
+    /// </summary>
+    public int IdleSeconds { get; init; }
 }
 
 /// <summary>
