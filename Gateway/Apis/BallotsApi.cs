@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
@@ -14,7 +15,7 @@ public static class BallotsApi
 
     public static RouteGroupBuilder MapBallotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/editions").WithTags("Ballots").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
+        var group = routes.MapGroup("/api/v1/editions").WithTags("Ballots").WithResidentRateLimit(routes);
         group.MapPost("/{editionId}/ballots", CastBallot);
         return group;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Editions;
+using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Results;
 using Voting.Runtime.Grains;
@@ -11,7 +12,7 @@ public static class EditionsApi
 {
     public static RouteGroupBuilder MapEditionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/editions").WithTags("Editions").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
+        var group = routes.MapGroup("/api/v1/editions").WithTags("Editions").WithResidentRateLimit(routes);
         group.MapGet("/{editionId}", GetEdition);
         group.MapGet("/{editionId}/results", GetResults);
         return group;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
@@ -13,7 +14,7 @@ public static class InitiativesApi
 {
     public static RouteGroupBuilder MapInitiativesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
+        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives").WithResidentRateLimit(routes);
         group.MapGet("/{initiativeId}", GetInitiative);
         group.MapPost("/{initiativeId}/signatures", Sign);
         return group;

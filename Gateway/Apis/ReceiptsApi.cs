@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Receipts;
 using Voting.Runtime.Grains;
@@ -10,7 +11,7 @@ public static class ReceiptsApi
 {
     public static RouteGroupBuilder MapReceiptsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/receipts").WithTags("Receipts").RequireRateLimiting(Hosting.RateLimitingSetup.ResidentPolicy);
+        var group = routes.MapGroup("/api/v1/receipts").WithTags("Receipts").WithResidentRateLimit(routes);
         group.MapGet("/{receiptId}", GetReceipt);
         return group;
     }

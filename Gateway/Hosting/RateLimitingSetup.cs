@@ -21,6 +21,17 @@ public static class RateLimitingSetup
 {
     public const string ResidentPolicy = "resident";
 
+    /// <summary>
+    /// Puts the resident rate limit on a group, only when one is configured: with no limit the
+    /// middleware then costs nothing per request.
+    /// </summary>
+    public static RouteGroupBuilder WithResidentRateLimit(this RouteGroupBuilder group, IEndpointRouteBuilder routes)
+    {
+        var configuration = routes.ServiceProvider.GetRequiredService<IConfiguration>();
+        var permits = configuration.GetValue<int>($"{RateLimitingOptions.Section}:PermitsPerSecond");
+        return permits > 0 ? group.RequireRateLimiting(ResidentPolicy) : group;
+    }
+
     /// <summary>429 <c>rate-limited</c> with Retry-After when a client exceeds its bucket; nothing is recorded.</summary>
     public static IServiceCollection AddResidentRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
