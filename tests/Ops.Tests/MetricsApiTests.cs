@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.Gateway.Ops;
+using Voting.Runtime.Telemetry;
 using Voting.Ops.Tests.Infrastructure;
 using Xunit;
 
@@ -86,17 +87,57 @@ public sealed partial class MetricsApiTests(OpsFactory factory) : IClassFixture<
         Assert.DoesNotContain("@import", html);
     }
 
+    /// <summary>Every metric the Grafana dashboard queries is one this exporter writes.</summary>
+    [Fact]
+    public async Task GrafanaDashboard_QueriesOnlyMetricsTheExporterWrites()
+    {
+        var edition = await Votes.CreateEditionAsync(factory.CreateAdminClient());
+        await Votes.CastAsync(_client, edition, 1);
+        var families = factory.Services.GetRequiredService<MetricsAggregator>().Collect();
+        var written = families.SelectMany(f => f.Type == MetricType.Histogram ? [f.Name + "_bucket", f.Name + "_sum", f.Name + "_count"] : new[] { f.Name }).ToHashSet();
+        // Kestrel's meter exists only with a socket (the in-memory test server has none); names as a real process writes them.
+        written.UnionWith(["kestrel_active_connections", "kestrel_queued_connections", "kestrel_connection_duration_seconds_bucket"]);
+
+        var dashboard = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFile("k8s/grafana/voting-dashboard.json")))!;
+        var expressions = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]?.AsArray() ?? []).Select(t => (string)t!["expr"]!).ToList();
+        var used = expressions.Select(e => GroupingClause().Replace(e, "")).SelectMany(e => MetricNameInQuery().Matches(e).Select(m => m.Value)).ToHashSet();
+
+        Assert.NotEmpty(expressions);
+        Assert.Contains("http_server_request_duration_seconds_bucket", used);
+        Assert.Equal([], used.Where(name => !written.Contains(name)).Order().ToArray());
+    }
+
     [Fact]
     public void OtlpExport_IsOffWithoutAnEndpoint() =>
         Assert.Null(factory.Services.GetService<OtlpTelemetryService>());
 
-    private static int HistogramBoundsCount => Voting.Runtime.Telemetry.HistogramBounds.Seconds.Length;
+    private static int HistogramBoundsCount => HistogramBounds.Seconds.Length;
 
     private async Task<string> ScrapeAsync() => await (await _client.GetAsync("/metrics")).Content.ReadAsStringAsync();
 
     private static long BallotCount(string text) => text.Split('\n')
         .Where(l => l.StartsWith(BallotSeries, StringComparison.Ordinal))
         .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"No {relative} above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>A metric name: one of our prefixes, not a label in a matcher (label names share the prefixes).</summary>
+    [GeneratedRegex(@"\b(http|kestrel|voting|dotnet)_[a-z0-9_]+\b(?!\s*(=|!=|=~|!~))")]
+    private static partial Regex MetricNameInQuery();
+
+    [GeneratedRegex(@"\b(by|without)\s*\([^)]*\)")]
+    private static partial Regex GroupingClause();
 
     /// <summary>A comment (HELP/TYPE) or a sample: name, optional labels, a number.</summary>
     [GeneratedRegex(@"^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*=""([^""\\]|\\.)*""(,[a-zA-Z_][a-zA-Z0-9_]*=""([^""\\]|\\.)*"")*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN))$")]
