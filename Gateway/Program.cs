@@ -1,9 +1,11 @@
 using Voting.Gateway.Admin;
 using Voting.Gateway.Apis;
 using Voting.Gateway.Hosting;
+using Voting.Gateway.Ops;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVotingGateway();
+builder.AddOps();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -17,6 +19,7 @@ app.MapInitiativesApi();
 app.MapAdminEditionsApi();
 app.MapAdminInitiativesApi();
 app.MapOpsApi();
+app.MapOps();
 
 app.Run();
 

@@ -1,0 +1,45 @@
+using OpenTelemetry.Exporter;
+
+namespace Voting.Gateway.Ops;
+
+/// <summary>Where OTLP export goes; present only when an endpoint is configured.</summary>
+public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, string ServiceName, string Version)
+{
+    public const string EndpointKey = "Telemetry:OtlpEndpoint";
+    public const string ProtocolKey = "Telemetry:OtlpProtocol";
+    public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string ProtocolVariable = "OTEL_EXPORTER_OTLP_PROTOCOL";
+
+    /// <summary>Null when neither Telemetry:OtlpEndpoint nor OTEL_EXPORTER_OTLP_ENDPOINT is set; throws on a bad value, naming the key.</summary>
+    public static OtlpSettings? From(IConfiguration configuration, string serviceName, string version)
+    {
+        var (endpointKey, endpoint) = First(configuration, EndpointKey, EndpointVariable);
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException($"{endpointKey} must be an absolute http(s) URL, e.g. http://otel-collector:4317; got '{endpoint}'.");
+        }
+        var (protocolKey, protocolText) = First(configuration, ProtocolKey, ProtocolVariable);
+        var protocol = protocolText?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "grpc" => OtlpExportProtocol.Grpc,
+            "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+            _ => throw new InvalidOperationException($"{protocolKey} must be 'grpc' or 'http/protobuf'; got '{protocolText}'."),
+        };
+        return new OtlpSettings(uri, protocol, serviceName, version);
+    }
+
+    /// <summary>The exporter's endpoint for one signal: OTLP/HTTP wants the full path when set in code.</summary>
+    public Uri EndpointFor(string signal) => Protocol == OtlpExportProtocol.HttpProtobuf
+        ? new Uri(Endpoint.ToString().TrimEnd('/') + "/v1/" + signal)
+        : Endpoint;
+
+    private static (string Key, string? Value) First(IConfiguration configuration, string key, string variable)
+    {
+        var value = configuration[key];
+        return string.IsNullOrWhiteSpace(value) ? (variable, configuration[variable]) : (key, value);
+    }
+}

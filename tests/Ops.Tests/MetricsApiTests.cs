@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Voting.Gateway.Ops;
+using Voting.Runtime.Telemetry;
+using Voting.Ops.Tests.Infrastructure;
+using Xunit;
+
+namespace Voting.Ops.Tests;
+
+/// <summary>/metrics, /ops/snapshot and /ops through the gateway (in memory, one host per test class).</summary>
+public sealed partial class MetricsApiTests(OpsFactory factory) : IClassFixture<OpsFactory>
+{
+    private const string BallotSeries = "http_server_request_duration_seconds_count{http_request_method=\"POST\",http_response_status_code=\"201\",http_route=\"/api/v1/editions/{editionId}/ballots\"";
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task CastBallot_IsCountedInMetrics()
+    {
+        var before = BallotCount(await ScrapeAsync());
+        var edition = await Votes.CreateEditionAsync(factory.CreateAdminClient());
+        var pesels = await Votes.CastAsync(_client, edition, 3);
+
+        var text = await ScrapeAsync();
+
+        Assert.Equal(before + 3, BallotCount(text));
+        Assert.All(pesels, pesel => Assert.DoesNotContain(pesel, text));
+        Assert.Matches(@"(?m)^voting_storage_commits_total\{provider=""sqlite""\} [1-9]", text);
+        Assert.Matches(@"(?m)^voting_storage_commit_duration_seconds_bucket\{provider=""sqlite"",le=""\+Inf""\} [1-9]", text);
+        Assert.Matches(@"(?m)^voting_grains_activations\{grain=""voter""\} [1-9]", text);
+        Assert.Matches(@"(?m)^voting_build_info\{component=""embedded"",version=""[^""]+""\} 1$", text);
+        Assert.Matches(@"(?m)^voting_process_uptime_seconds [0-9.]+", text);
+        Assert.Matches(@"(?m)^dotnet_process_cpu_time_seconds_total\{cpu_mode=""user""\} ", text);
+        Assert.Matches(@"(?m)^dotnet_gc_collections_total\{gc_heap_generation=""gen0""\} ", text);
+        Assert.Contains("# TYPE dotnet_thread_pool_thread_count gauge\n", text);
+    }
+
+    [Fact]
+    public async Task Metrics_IsPrometheusText_EveryLineWellFormed()
+    {
+        await _client.GetAsync("/health/live");
+        var response = await _client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Matches(PrometheusLine(), line));
+        var types = lines.Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+        Assert.Equal(types.Count, types.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Snapshot_CountsBallotsByStatus_AndNamesNoVoter()
+    {
+        var edition = await Votes.CreateEditionAsync(factory.CreateAdminClient());
+        var pesels = await Votes.CastAsync(_client, edition, 2);
+
+        var response = await _client.GetAsync("/ops/snapshot");
+        var text = await response.Content.ReadAsStringAsync();
+        var snapshot = JsonNode.Parse(text)!.AsObject();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((long)snapshot["ballots"]!["count"]! >= 2);
+        Assert.True((long)snapshot["ballotStatuses"]!["201"]! >= 2);
+        Assert.True((long)snapshot["storage"]!["units"]! >= 2);
+        Assert.True((long)snapshot["activations"]!["voter"]! >= 2);
+        Assert.Equal(HistogramBoundsCount + 1, snapshot["ballots"]!["counts"]!.AsArray().Count);
+        Assert.All(pesels, pesel => Assert.DoesNotContain(pesel, text));
+        Assert.DoesNotContain("pesel", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OpsPage_IsSelfContainedHtml()
+    {
+        var response = await _client.GetAsync("/ops");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("/ops/snapshot", html);
+        Assert.Contains("/health/ready", html);
+        Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", html);
+        Assert.DoesNotContain("@import", html);
+    }
+
+    /// <summary>Every metric the Grafana dashboard queries is one this exporter writes.</summary>
+    [Fact]
+    public async Task GrafanaDashboard_QueriesOnlyMetricsTheExporterWrites()
+    {
+        var edition = await Votes.CreateEditionAsync(factory.CreateAdminClient());
+        await Votes.CastAsync(_client, edition, 1);
+        var families = factory.Services.GetRequiredService<MetricsAggregator>().Collect();
+        var written = families.SelectMany(f => f.Type == MetricType.Histogram ? [f.Name + "_bucket", f.Name + "_sum", f.Name + "_count"] : new[] { f.Name }).ToHashSet();
+        // Kestrel's meter exists only with a socket (the in-memory test server has none); names as a real process writes them.
+        written.UnionWith(["kestrel_active_connections", "kestrel_queued_connections", "kestrel_connection_duration_seconds_bucket"]);
+
+        var dashboard = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryFile("k8s/grafana/voting-dashboard.json")))!;
+        var expressions = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]?.AsArray() ?? []).Select(t => (string)t!["expr"]!).ToList();
+        var used = expressions.Select(e => GroupingClause().Replace(e, "")).SelectMany(e => MetricNameInQuery().Matches(e).Select(m => m.Value)).ToHashSet();
+
+        Assert.NotEmpty(expressions);
+        Assert.Contains("http_server_request_duration_seconds_bucket", used);
+        Assert.Equal([], used.Where(name => !written.Contains(name)).Order().ToArray());
+    }
+
+    [Fact]
+    public void OtlpExport_IsOffWithoutAnEndpoint() =>
+        Assert.Null(factory.Services.GetService<OtlpTelemetryService>());
+
+    private static int HistogramBoundsCount => HistogramBounds.Seconds.Length;
+
+    private async Task<string> ScrapeAsync() => await (await _client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+    private static long BallotCount(string text) => text.Split('\n')
+        .Where(l => l.StartsWith(BallotSeries, StringComparison.Ordinal))
+        .Sum(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException($"No {relative} above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>A metric name: one of our prefixes, not a label in a matcher (label names share the prefixes).</summary>
+    [GeneratedRegex(@"\b(http|kestrel|voting|dotnet)_[a-z0-9_]+\b(?!\s*(=|!=|=~|!~))")]
+    private static partial Regex MetricNameInQuery();
+
+    [GeneratedRegex(@"\b(by|without)\s*\([^)]*\)")]
+    private static partial Regex GroupingClause();
+
+    /// <summary>A comment (HELP/TYPE) or a sample: name, optional labels, a number.</summary>
+    [GeneratedRegex(@"^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*=""([^""\\]|\\.)*""(,[a-zA-Z_][a-zA-Z0-9_]*=""([^""\\]|\\.)*"")*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN))$")]
+    private static partial Regex PrometheusLine();
+}
