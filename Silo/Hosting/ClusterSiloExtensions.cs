@@ -1,3 +1,4 @@
+using Voting.Runtime.Telemetry;
 using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -28,6 +29,7 @@ public static class ClusterSiloExtensions
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSiloServices();
+        builder.Services.AddPrometheusMetrics("silo", typeof(ClusterSiloExtensions).Assembly.GetName().Version?.ToString() ?? "0");
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class ClusterSiloExtensions
     public static WebApplication MapClusterSilo(this WebApplication app)
     {
         app.MapGrainCalls();
+        app.MapPrometheusMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
