@@ -10,8 +10,7 @@ public sealed class RateLimitTests(RateLimitedGatewayFactory factory) : IClassFi
     [Fact]
     public async Task CastBallot_OverTheLimit_Returns429WithRetryAfterAndRecordsNothing()
     {
-        var admin = factory.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", GatewayFactory.AdminToken);
+        var admin = factory.CreateAdminClient();
         var id = TestEditions.NewId();
         await (await admin.PostJsonAsync("/api/v1/admin/editions", TestEditions.Sample(id))).AssertStatusAsync(HttpStatusCode.Created);
         var client = factory.CreateClient();

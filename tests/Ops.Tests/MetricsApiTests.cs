@@ -4,13 +4,14 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Voting.Gateway.Ops;
 using Voting.Runtime.Telemetry;
+using Voting.Gateway.Tests.Infrastructure;
 using Voting.Ops.Tests.Infrastructure;
 using Xunit;
 
 namespace Voting.Ops.Tests;
 
 /// <summary>/metrics, /ops/snapshot and /ops through the gateway (in memory, one host per test class).</summary>
-public sealed partial class MetricsApiTests(OpsFactory factory) : IClassFixture<OpsFactory>
+public sealed partial class MetricsApiTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
 {
     private const string BallotSeries = "http_server_request_duration_seconds_count{http_request_method=\"POST\",http_response_status_code=\"201\",http_route=\"/api/v1/editions/{editionId}/ballots\"";
 

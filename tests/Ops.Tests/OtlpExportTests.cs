@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Voting.Gateway.Ops;
+using Voting.Gateway.Tests.Infrastructure;
 using Voting.Ops.Tests.Infrastructure;
 using Xunit;
 
@@ -43,7 +44,7 @@ public sealed class OtlpExportTests
         await collector.StartAsync();
         var endpoint = collector.Urls.Single();
 
-        var gateway = OpsFactory.With(new() { ["Telemetry:OtlpEndpoint"] = endpoint, ["Telemetry:OtlpProtocol"] = "http/protobuf" });
+        var gateway = GatewayFactory.With(new() { ["Telemetry:OtlpEndpoint"] = endpoint, ["Telemetry:OtlpProtocol"] = "http/protobuf" });
         await using (gateway)
         {
             var client = gateway.CreateClient();
