@@ -328,12 +328,26 @@ export function thresholds(extra = {}) {
   };
 }
 
-export function rampingStages() {
-  return [
-    { target: config.peakRate, duration: config.rampUp },
-    { target: config.peakRate, duration: config.hold },
-    { target: 0, duration: config.rampDown },
-  ];
+/** Open model ramping START_RATE/s → PEAK_RATE/s (RAMP_UP), hold (HOLD), down (RAMP_DOWN), running `exec`. */
+export function rampingScenario(exec) {
+  return {
+    executor: 'ramping-arrival-rate',
+    startRate: config.startRate,
+    timeUnit: '1s',
+    preAllocatedVUs: config.preAllocatedVUs,
+    maxVUs: config.maxVUs,
+    stages: [
+      { target: config.peakRate, duration: config.rampUp },
+      { target: config.peakRate, duration: config.hold },
+      { target: 0, duration: config.rampDown },
+    ],
+    exec,
+  };
+}
+
+/** READERS VUs polling for DURATION, running `exec`. */
+export function readersScenario(exec) {
+  return { executor: 'constant-vus', vus: config.readers, duration: config.duration, exec };
 }
 
 const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v));

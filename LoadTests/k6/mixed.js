@@ -1,19 +1,11 @@
 // Everything at once on one gateway: ramping votes, a steady signature stream, and readers.
 //   k6 run -e BASE_URL=... -e ADMIN_TOKEN=... -e PEAK_RATE=1500 -e SIGNATURE_RATE=300 -e READERS=500 LoadTests/k6/mixed.js
 import { sleep } from 'k6';
-import { config, setupFixtures, castVote, signOnce, readResultsAndEdition, thresholds, rampingStages, summarize, summaryTrendStats } from './lib.js';
+import { config, setupFixtures, castVote, signOnce, readResultsAndEdition, thresholds, summarize, summaryTrendStats, rampingScenario, readersScenario } from './lib.js';
 
 export const options = {
   scenarios: {
-    votes: {
-      executor: 'ramping-arrival-rate',
-      startRate: config.startRate,
-      timeUnit: '1s',
-      preAllocatedVUs: config.preAllocatedVUs,
-      maxVUs: config.maxVUs,
-      stages: rampingStages(),
-      exec: 'vote',
-    },
+    votes: rampingScenario('vote'),
     signatures: {
       executor: 'constant-arrival-rate',
       rate: config.signatureRate,
@@ -23,12 +15,7 @@ export const options = {
       maxVUs: Math.max(50, Math.floor(config.maxVUs / 4)),
       exec: 'sign',
     },
-    readers: {
-      executor: 'constant-vus',
-      vus: config.readers,
-      duration: config.duration,
-      exec: 'read',
-    },
+    readers: readersScenario('read'),
   },
   thresholds: thresholds({
     'http_req_duration{name:POST /ballots}': [`p(99)<${config.p99Ms}`],

@@ -2,7 +2,7 @@
 // while votes keep flowing at VOTE_RATE/s: two scenarios side by side.
 //   k6 run -e BASE_URL=... -e ADMIN_TOKEN=... -e READERS=1000 -e VOTE_RATE=300 LoadTests/k6/results-readers.js
 import { sleep } from 'k6';
-import { config, setupFixtures, castVote, readResultsAndEdition, thresholds, summarize, summaryTrendStats } from './lib.js';
+import { config, setupFixtures, castVote, readResultsAndEdition, thresholds, summarize, summaryTrendStats, readersScenario } from './lib.js';
 
 export const options = {
   scenarios: {
@@ -15,12 +15,7 @@ export const options = {
       maxVUs: config.maxVUs,
       exec: 'vote',
     },
-    readers: {
-      executor: 'constant-vus',
-      vus: config.readers,
-      duration: config.duration,
-      exec: 'read',
-    },
+    readers: readersScenario('read'),
   },
   thresholds: thresholds({
     'http_req_duration{name:GET /results}': [`p(99)<${config.p99Ms}`],

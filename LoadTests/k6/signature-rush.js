@@ -1,18 +1,10 @@
 // An initiative goes viral: signatures ramp from START_RATE/s to PEAK_RATE/s and hold.
 //   k6 run -e BASE_URL=... -e ADMIN_TOKEN=... -e PEAK_RATE=3000 LoadTests/k6/signature-rush.js
-import { config, setupFixtures, signOnce, thresholds, rampingStages, summarize, summaryTrendStats } from './lib.js';
+import { config, setupFixtures, signOnce, thresholds, summarize, summaryTrendStats, rampingScenario } from './lib.js';
 
 export const options = {
   scenarios: {
-    signatures: {
-      executor: 'ramping-arrival-rate',
-      startRate: config.startRate,
-      timeUnit: '1s',
-      preAllocatedVUs: config.preAllocatedVUs,
-      maxVUs: config.maxVUs,
-      stages: rampingStages(),
-      exec: 'sign',
-    },
+    signatures: rampingScenario('sign'),
   },
   thresholds: thresholds({ 'checks{scenario:signatures}': ['rate>0.99'] }),
   summaryTrendStats,

@@ -2,19 +2,11 @@
 // re-sends (expect 200 with the original receipt). Open model: k6 keeps the arrival rate and
 // reports dropped_iterations when it runs out of VUs.
 //   k6 run -e BASE_URL=http://localhost:8080 -e ADMIN_TOKEN=... -e PEAK_RATE=2000 LoadTests/k6/vote-peak.js
-import { config, setupFixtures, castVote, thresholds, rampingStages, summarize, summaryTrendStats } from './lib.js';
+import { config, setupFixtures, castVote, thresholds, summarize, summaryTrendStats, rampingScenario } from './lib.js';
 
 export const options = {
   scenarios: {
-    votes: {
-      executor: 'ramping-arrival-rate',
-      startRate: config.startRate,
-      timeUnit: '1s',
-      preAllocatedVUs: config.preAllocatedVUs,
-      maxVUs: config.maxVUs,
-      stages: rampingStages(),
-      exec: 'vote',
-    },
+    votes: rampingScenario('vote'),
   },
   thresholds: thresholds({ 'checks{scenario:votes}': ['rate>0.99'] }),
   summaryTrendStats,
