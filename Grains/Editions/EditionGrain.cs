@@ -26,7 +26,7 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
             return false;
         }
         var data = RowJson.Write(edition);
-        var result = await WriteAsync([new InsertRow(Tables.Editions.Name, Tables.Global, Key, data)]);
+        var result = await storage.WriteForAsync(this, [new InsertRow(Tables.Editions.Name, Tables.Global, Key, data)]);
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             Load(result.Current);
@@ -61,7 +61,7 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
             var frozen = await ComputeResultsAsync(changed);
             ops.Add(new UpsertRow(Tables.Results.Name, Tables.Global, Key, RowJson.Write(frozen)));
         }
-        var result = await WriteAsync(ops);
+        var result = await storage.WriteForAsync(this, ops);
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             Load(result.Current);
@@ -96,13 +96,13 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         }
         foreach (var chunk in voterKeys.Distinct(StringComparer.Ordinal).Chunk(RegistryChunk))
         {
-            await WriteAsync(chunk.Select(key => (WriteOp)new UpsertRow(Tables.Registry.Name, Key, key, "{}")).ToList());
+            await storage.WriteForAsync(this, chunk.Select(key => (WriteOp)new UpsertRow(Tables.Registry.Name, Key, key, "{}")).ToList());
         }
         if (!_edition.HasVoterRegistry)
         {
             var marked = _edition with { HasVoterRegistry = true };
             var data = RowJson.Write(marked);
-            var result = await WriteAsync([new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version)]);
+            var result = await storage.WriteForAsync(this, [new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version)]);
             Load(result.Outcome == WriteOutcome.Committed ? new StoredRow(data, _row.Version + 1) : result.Current);
         }
         return voterKeys.Count;
@@ -126,16 +126,6 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
             ballots = await BallotReader.ReadCountedAsync(storage, edition.Id);
         }
         return ResultsCalculator.Compute(edition, sums, ballots);
-    }
-
-    private async Task<WriteResult> WriteAsync(IReadOnlyList<WriteOp> ops)
-    {
-        var result = await storage.WriteAsync(new WriteUnit(Shard, ops));
-        if (result.Outcome == WriteOutcome.NotOwner)
-        {
-            throw new NotOwnerException(Shard);
-        }
-        return result;
     }
 
     private void Load(StoredRow? row)

@@ -22,18 +22,14 @@ internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) 
         {
             return false;
         }
-        var result = await storage.WriteAsync(new WriteUnit(Shard, [new InsertRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(initiative))]));
-        switch (result.Outcome)
+        var result = await storage.WriteForAsync(this, [new InsertRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(initiative))]);
+        if (result.Outcome == WriteOutcome.GuardFailed)
         {
-            case WriteOutcome.NotOwner:
-                throw new NotOwnerException(Shard);
-            case WriteOutcome.GuardFailed:
-                _initiative = RowJson.Read<Initiative>(result.Current!.Data);
-                return false;
-            default:
-                _initiative = initiative;
-                return true;
+            _initiative = RowJson.Read<Initiative>(result.Current!.Data);
+            return false;
         }
+        _initiative = initiative;
+        return true;
     }
 
     public async Task<InitiativeView?> SubmitAsync()
@@ -46,11 +42,7 @@ internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) 
         if (_initiative.SubmittedAt is null)
         {
             var submitted = _initiative with { SubmittedAt = time.GetUtcNow() };
-            var result = await storage.WriteAsync(new WriteUnit(Shard, [new ReplaceRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(submitted), row.Version)]));
-            if (result.Outcome == WriteOutcome.NotOwner)
-            {
-                throw new NotOwnerException(Shard);
-            }
+            var result = await storage.WriteForAsync(this, [new ReplaceRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(submitted), row.Version)]);
             _initiative = result.Outcome == WriteOutcome.Committed ? submitted : RowJson.Read<Initiative>(result.Current!.Data);
         }
         return await GetAsync();

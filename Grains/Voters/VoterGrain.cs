@@ -115,13 +115,13 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         }
 
         var signature = new StoredSignature(ReceiptIds.New(), now, command.Channel);
-        var unit = new WriteUnit(Shard,
+        WriteOp[] ops =
         [
             new InsertRow(Tables.Signatures.Name, initiative.Id, Key, RowJson.Write(signature)),
             new UpsertRow(Tables.Receipts.Name, Tables.Global, signature.ReceiptId, RowJson.Write(new StoredReceipt(null, initiative.Id, now, ReceiptStatus.Counted))),
             new AddToCounter(Tables.InitiativeCounters(initiative.Id), InitiativeCounters.Signatures, 1),
-        ]);
-        var result = await WriteAsync(unit, () => _signatures.Remove(initiative.Id));
+        ];
+        var result = await WriteAsync(ops, () => _signatures.Remove(initiative.Id));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             var stored = RowJson.Read<StoredSignature>(result.Current!.Data);
@@ -142,7 +142,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
         };
         ops.AddRange(Tally.Ops(edition, record.Selections, +1));
-        var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, () => _ballots.Remove(edition.Id));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             // A ballot exists (cast earlier, or by another activation that won a race): the database decided.
@@ -168,7 +168,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             ops.AddRange(Tally.Ops(edition, previous.Selections, -1));
         }
         ops.AddRange(Tally.Ops(edition, record.Selections, +1));
-        var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, () => _ballots.Remove(edition.Id));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             _ballots.Remove(edition.Id);
@@ -192,7 +192,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
         };
         ops.AddRange(Tally.Ops(edition, ballot.Selections, -1));
-        var result = await WriteAsync(new WriteUnit(Shard, ops), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, () => _ballots.Remove(edition.Id));
         _ballots[edition.Id] = result.Outcome == WriteOutcome.Committed ? new StoredRow(data, existing.Version + 1) : result.Current;
         return new CastResult(CastOutcome.AlreadyVoted, Detail: "This voter voted more than once; under this edition's rules all of the voter's ballots are invalidated.");
     }
@@ -210,25 +210,18 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         return registered;
     }
 
-    private async Task<WriteResult> WriteAsync(WriteUnit unit, Action forget)
+    private async Task<WriteResult> WriteAsync(IReadOnlyList<WriteOp> ops, Action forget)
     {
-        WriteResult result;
         try
         {
-            result = await storage.WriteAsync(unit);
+            return await storage.WriteForAsync(this, ops);
         }
         catch
         {
-            // The outcome may be unknown: read it from the database next time.
+            // Not written here, or with an unknown outcome: read it from the database next time.
             forget();
             throw;
         }
-        if (result.Outcome == WriteOutcome.NotOwner)
-        {
-            forget();
-            throw new NotOwnerException(Shard);
-        }
-        return result;
     }
 
     private async Task<StoredRow?> LoadBallotAsync(string editionId)

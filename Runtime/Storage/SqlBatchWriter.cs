@@ -113,7 +113,7 @@ internal sealed class SqlBatchWriter
                 continue;
             }
             var table = TableOf(op.Table);
-            await using var command = Command(connection, transaction,
+            await using var command = SqlCommands.Create(connection, transaction,
                 $"UPDATE {table.Name} SET data = @data, version = version + 1 WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key AND version = @version",
                 ("@data", op.Data), ("@scope", op.Scope), ("@key", op.Key), ("@version", op.ExpectedVersion));
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -165,29 +165,9 @@ internal sealed class SqlBatchWriter
 
     private static async Task<StoredRow?> ReadAsync(DbConnection connection, DbTransaction transaction, RowTable table, string scope, string key, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, $"SELECT data, version FROM {table.Name} WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key", ("@scope", scope), ("@key", key));
+        await using var command = SqlCommands.Create(connection, transaction, $"SELECT data, version FROM {table.Name} WHERE {table.ScopeColumn} = @scope AND {table.KeyColumn} = @key", ("@scope", scope), ("@key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new StoredRow(reader.GetString(0), reader.GetInt64(1)) : null;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            Add(command, name, value);
-        }
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private RowTable TableOf(string name) =>

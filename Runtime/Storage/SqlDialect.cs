@@ -47,10 +47,7 @@ public abstract class SqlDialect
             {
                 var name = $"@p{r}_{c}";
                 sql.Append(c == 0 ? "" : ", ").Append(name);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = rows[r][c];
-                command.Parameters.Add(parameter);
+                SqlCommands.AddParameter(command, name, rows[r][c]);
             }
             sql.Append(')');
         }

@@ -40,7 +40,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         var t = TableOf(table);
         return await WithConnection(async connection =>
         {
-            await using var command = Command(connection, $"SELECT data, version FROM {t.Name} WHERE {t.ScopeColumn} = @scope AND {t.KeyColumn} = @key", ("scope", scope), ("key", key));
+            await using var command = SqlCommands.Create(connection, null, $"SELECT data, version FROM {t.Name} WHERE {t.ScopeColumn} = @scope AND {t.KeyColumn} = @key", ("scope", scope), ("key", key));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? new StoredRow(reader.GetString(0), reader.GetInt64(1)) : null;
         }, cancellationToken);
@@ -60,7 +60,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         }
         await using (connection)
         {
-            await using var command = Command(connection, $"SELECT {t.KeyColumn}, data, version FROM {t.Name} WHERE {t.ScopeColumn} = @scope ORDER BY {t.KeyColumn}", ("scope", scope));
+            await using var command = SqlCommands.Create(connection, null, $"SELECT {t.KeyColumn}, data, version FROM {t.Name} WHERE {t.ScopeColumn} = @scope ORDER BY {t.KeyColumn}", ("scope", scope));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -73,7 +73,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     {
         return await WithConnection(async connection =>
         {
-            await using var command = Command(connection, "SELECT name, SUM(value) FROM counters WHERE scope = @scope GROUP BY name", ("scope", scope));
+            await using var command = SqlCommands.Create(connection, null, "SELECT name, SUM(value) FROM counters WHERE scope = @scope GROUP BY name", ("scope", scope));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var sums = new Dictionary<string, long>();
             while (await reader.ReadAsync(cancellationToken))
@@ -103,19 +103,5 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         {
             throw new UnavailableException("Storage is not reachable.", e);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 }
