@@ -1,29 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
-using Voting.Editions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Grains.Editions;
-using Voting.Grains.Initiatives;
-using Voting.Grains.Receipts;
 using Voting.Grains.Storage;
-using Voting.Grains.Voters;
-using Voting.Initiatives;
-using Voting.Receipts;
-using Voting.Runtime.Hosting;
-using Voting.Voters;
+using Voting.Storage;
 
 namespace Voting.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The product's grains and the tables they store rows in.</summary>
+    /// <summary>What the product's grains need besides the ledger: the tables they store rows in and the silo's edition cache.</summary>
     public static IServiceCollection AddVotingGrains(this IServiceCollection services)
     {
-        services.AddGrain<IVoterGrain, VoterGrain>();
-        services.AddGrain<IEditionGrain, EditionGrain>();
-        services.AddGrain<IInitiativeGrain, InitiativeGrain>();
-        services.AddGrain<IReceiptGrain, ReceiptGrain>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EditionCache>();
         foreach (var table in Tables.All)
         {
-            services.AddRowTable(table);
+            services.AddSingleton(table);
         }
         return services;
     }

@@ -3,10 +3,10 @@ using Voting.Silo.Hosting;
 namespace Voting.Silo;
 
 /// <summary>
-/// A silo of a cluster (<c>dotnet run --project Silo</c>): serves grain calls for the shards it
-/// leases over HTTP/2 without TLS. Configuration: <c>Cluster:*</c> (SiloId, Port,
-/// AdvertisedAddress, LeaseTtl...), <c>Storage:Provider=postgres</c>, <c>Storage:ConnectionString</c>,
-/// <c>Grains:ShardCount</c>.
+/// A silo of a cluster (<c>dotnet run --project Silo</c>): an Orleans silo with membership in
+/// PostgreSQL, plus HTTP for probes and metrics (<c>urls</c>, default http://0.0.0.0:8080).
+/// Configuration: <c>Orleans:*</c> (ports, ids, failure detection), <c>Storage:Provider=postgres</c>,
+/// <c>Storage:ConnectionString</c>.
 /// </summary>
 public static class SiloProgram
 {

@@ -1,37 +1,44 @@
+using Orleans.Concurrency;
 using Voting.Results;
-using Voting.Runtime.Grains;
 
 namespace Voting.Editions;
 
 /// <summary>An edition's definition, phase and results. Key: the edition id.</summary>
-[GrainType("edition")]
-public interface IEditionGrain : IGrain
+[Alias("voting.edition-grain")]
+public interface IEditionGrain : IGrainWithStringKey
 {
     /// <summary>Stores a new edition; false when one with this id exists.</summary>
+    [Alias("create")]
     Task<bool> CreateAsync(Edition edition);
 
     /// <summary>
-    /// The edition, or null when none has this id. Other processes may reuse it for a second:
-    /// in cluster mode a phase change made by an admin reaches every silo within that second
-    /// (the voting window's times apply exactly everywhere).
+    /// The edition, or null when none has this id. Voter grains may reuse it for a second; the
+    /// phase that decides a ballot is checked again when the ballot commits.
     /// </summary>
-    [ReadOnly(CacheMilliseconds = 1000)]
+    [Alias("get")]
+    [ReadOnly] // read-only, interleaves with other reads: every voter of the edition asks for it
     Task<Edition?> GetAsync();
 
     /// <summary>Moves the edition to another phase.</summary>
+    [Alias("set-phase")]
     Task<PhaseChange> SetPhaseAsync(string phase, string changedBy);
 
     /// <summary>The current results (frozen once the edition is final), or null for an unknown edition.</summary>
+    [Alias("results")]
     Task<EditionResults?> GetResultsAsync();
 
     /// <summary>Adds voter keys (never PESELs) to the edition's voter registry and marks the edition as having one.</summary>
+    [Alias("add-to-registry")]
     Task<int> AddToRegistryAsync(IReadOnlyList<string> voterKeys);
 
     /// <summary>The selections of every counted ballot, without voters, for open-data export.</summary>
+    [Alias("counted-ballots")]
     Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync();
 }
 
 /// <summary>What became of a phase change request.</summary>
+[GenerateSerializer]
+[Alias("voting.phase-change-outcome")]
 public enum PhaseChangeOutcome
 {
     Changed,
@@ -39,4 +46,7 @@ public enum PhaseChangeOutcome
     NotAllowed,
 }
 
+[GenerateSerializer]
+[Immutable]
+[Alias("voting.phase-change")]
 public sealed record PhaseChange(PhaseChangeOutcome Outcome, Edition? Edition, string? Reason = null);

@@ -3,6 +3,9 @@ using Voting.Editions;
 namespace Voting.Voters;
 
 /// <summary>A ballot to record. <see cref="BirthDate"/> comes from the validated PESEL.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("voting.cast-ballot")]
 public sealed record CastBallot(
     string EditionId,
     IReadOnlyList<Selection> Selections,
@@ -18,6 +21,8 @@ public static class BallotChannel
 }
 
 /// <summary>What became of a ballot.</summary>
+[GenerateSerializer]
+[Alias("voting.cast-outcome")]
 public enum CastOutcome
 {
     /// <summary>Recorded now (201).</summary>
@@ -37,7 +42,13 @@ public enum CastOutcome
 }
 
 /// <summary>The answer to <see cref="CastBallot"/>.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("voting.cast-result")]
 public sealed record CastResult(CastOutcome Outcome, BallotReceipt? Receipt = null, IReadOnlyList<BallotError>? Errors = null, string? Detail = null);
 
 /// <summary>A ballot receipt: reveals neither the voter nor the choices.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("voting.ballot-receipt")]
 public sealed record BallotReceipt(string ReceiptId, string EditionId, DateTimeOffset CastAt);

@@ -1,3 +1,4 @@
+using Voting.Gateway.Hosting;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Editions;
@@ -5,7 +6,6 @@ using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Grains.Editions;
 using Voting.Grains.Pabulib;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Admin;
 
@@ -27,14 +27,14 @@ public static class AdminEditionsApi
         return group;
     }
 
-    public static async Task<Results<Created<Edition>, ProblemHttpResult>> CreateEdition(HttpRequest request, IGrainFactory grains)
+    public static async Task<Results<Created<Edition>, ProblemHttpResult>> CreateEdition(HttpRequest request, GrainCalls grains)
     {
-        var (edition, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.Edition, MaxImportBytes);
+        var (edition, problem) = await JsonBody.ReadAsync(request, EditionJson.TypeInfo, MaxImportBytes);
         return problem ?? await CreateAsync(grains, edition!);
     }
 
     public static async Task<Results<Created<Edition>, ProblemHttpResult>> ImportEdition(
-        HttpRequest request, IGrainFactory grains, TimeProvider time, EditionImporter importer,
+        HttpRequest request, GrainCalls grains, TimeProvider time, EditionImporter importer,
         string? format, string? id, bool? includeVotes)
     {
         if (format is not null && !format.Equals("pabulib", StringComparison.OrdinalIgnoreCase))
@@ -73,7 +73,7 @@ public static class AdminEditionsApi
     /// <summary>An imported edition votes from now for this many days (the admin can close it any time).</summary>
     public const int ImportWindowDays = 30;
 
-    public static async Task<Results<Ok<Edition>, ProblemHttpResult>> ChangePhase(string editionId, HttpRequest request, IGrainFactory grains, ILogger<PhaseRequest> logger)
+    public static async Task<Results<Ok<Edition>, ProblemHttpResult>> ChangePhase(string editionId, HttpRequest request, GrainCalls grains, ILogger<PhaseRequest> logger)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.PhaseRequest);
         if (problem is not null)
@@ -84,7 +84,7 @@ public static class AdminEditionsApi
         {
             return Problem.Malformed($"phase must be voting, closed or final, not '{body.Phase}'.");
         }
-        var change = await grains.GetGrain<IEditionGrain>(editionId).SetPhaseAsync(body.Phase, "admin");
+        var change = await grains.RunAsync(() => grains.Get<IEditionGrain>(editionId).SetPhaseAsync(body.Phase, "admin"));
         switch (change.Outcome)
         {
             case PhaseChangeOutcome.NotFound:
@@ -97,18 +97,18 @@ public static class AdminEditionsApi
         }
     }
 
-    private static async Task<Results<Created<Edition>, ProblemHttpResult>> CreateAsync(IGrainFactory grains, Edition edition)
+    private static async Task<Results<Created<Edition>, ProblemHttpResult>> CreateAsync(GrainCalls grains, Edition edition)
     {
         var errors = EditionValidator.Validate(edition);
         if (errors.Count > 0)
         {
             return Problem.Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidEdition, "The edition is not valid.", string.Join(" ", errors), [new("errors", errors)]);
         }
-        var grain = grains.GetGrain<IEditionGrain>(edition.Id);
-        if (!await grain.CreateAsync(edition))
+        var grain = grains.Get<IEditionGrain>(edition.Id);
+        if (!await grains.RunAsync(() => grain.CreateAsync(edition)))
         {
             return Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.EditionExists, "The edition exists.", $"An edition '{edition.Id}' exists already.");
         }
-        return TypedResults.Created($"/api/v1/editions/{edition.Id}", await grain.GetAsync());
+        return TypedResults.Created($"/api/v1/editions/{edition.Id}", await grains.RunAsync(() => grain.GetAsync()));
     }
 }

@@ -1,9 +1,9 @@
+using Voting.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Grains.Initiatives;
 using Voting.Initiatives;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Admin;
 
@@ -20,13 +20,13 @@ public static class AdminInitiativesApi
     }
 
     /// <summary>The committee submitted the signatures to the council: status submitted, collection ends.</summary>
-    public static async Task<Results<Ok<InitiativeView>, ProblemHttpResult>> Submit(string initiativeId, IGrainFactory grains)
+    public static async Task<Results<Ok<InitiativeView>, ProblemHttpResult>> Submit(string initiativeId, GrainCalls grains)
     {
-        var view = await grains.GetGrain<IInitiativeGrain>(initiativeId).SubmitAsync();
+        var view = await grains.RunAsync(() => grains.Get<IInitiativeGrain>(initiativeId).SubmitAsync());
         return view is null ? Problem.InitiativeNotFound(initiativeId) : TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Created<InitiativeView>, ProblemHttpResult>> CreateInitiative(HttpRequest request, IGrainFactory grains)
+    public static async Task<Results<Created<InitiativeView>, ProblemHttpResult>> CreateInitiative(HttpRequest request, GrainCalls grains)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.CreateInitiativeRequest);
         if (problem is not null)
@@ -50,12 +50,12 @@ public static class AdminInitiativesApi
         {
             return Problem.Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidInitiative, "The initiative is not valid.", string.Join(" ", errors), [new("errors", errors)]);
         }
-        var grain = grains.GetGrain<IInitiativeGrain>(initiative.Id);
-        if (!await grain.CreateAsync(initiative))
+        var grain = grains.Get<IInitiativeGrain>(initiative.Id);
+        if (!await grains.RunAsync(() => grain.CreateAsync(initiative)))
         {
             return Problem.Of(StatusCodes.Status409Conflict, ProblemCodes.InitiativeExists, "The initiative exists.", $"An initiative '{initiative.Id}' exists already.");
         }
-        var view = await grain.GetAsync();
+        var view = await grains.RunAsync(() => grain.GetAsync());
         return TypedResults.Created($"/api/v1/initiatives/{initiative.Id}", view);
     }
 }

@@ -1,7 +1,7 @@
+using Voting.Gateway.Hosting;
 using Voting.Editions;
 using Voting.Gateway.Problems;
 using Voting.Grains.Pabulib;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Admin;
 
@@ -12,21 +12,21 @@ namespace Voting.Gateway.Admin;
 /// </summary>
 public static class OpenDataExport
 {
-    public static async Task<IResult> ExportAsync(string editionId, IGrainFactory grains, string? format, string? part)
+    public static async Task<IResult> ExportAsync(string editionId, GrainCalls grains, string? format, string? part)
     {
         format ??= "pabulib";
         if (format is not ("pabulib" or "csv") || part is not (null or "projects" or "ballots"))
         {
             return Problem.Malformed("format must be pabulib or csv; part (csv only) projects or ballots.");
         }
-        var grain = grains.GetGrain<IEditionGrain>(editionId);
-        var edition = await grain.GetAsync();
-        var results = await grain.GetResultsAsync();
+        var grain = grains.Get<IEditionGrain>(editionId);
+        var edition = await grains.RunAsync(() => grain.GetAsync());
+        var results = await grains.RunAsync(() => grain.GetResultsAsync());
         if (edition is null || results is null)
         {
             return Problem.EditionNotFound(editionId);
         }
-        var ballots = (await grain.GetCountedBallotsAsync()).Select((selections, i) => new ExportBallot(i + 1, selections)).ToList();
+        var ballots = (await grains.RunAsync(() => grain.GetCountedBallotsAsync())).Select((selections, i) => new ExportBallot(i + 1, selections)).ToList();
         if (format == "pabulib")
         {
             return Microsoft.AspNetCore.Http.Results.Text(PabulibExport.Write(edition, results, ballots), "text/plain; charset=utf-8");

@@ -1,6 +1,6 @@
+using Voting.Gateway.Hosting;
 using Voting.Editions;
 using Voting.Gateway.Requests;
-using Voting.Runtime.Grains;
 using Voting.Voters;
 
 namespace Voting.Gateway.Admin;
@@ -12,7 +12,7 @@ public sealed record PaperBallot(string VoterKey, DateOnly BirthDate, string? Di
 /// Records paper ballots through the same voter grains, and so the same exactly-once rule, as
 /// online ballots. Many run at once so that group commit batches them.
 /// </summary>
-public sealed class PaperBallotRecorder(IGrainFactory grains)
+public sealed class PaperBallotRecorder(GrainCalls grains)
 {
     private const int Parallelism = 64;
 
@@ -28,7 +28,7 @@ public sealed class PaperBallotRecorder(IGrainFactory grains)
                 return;
             }
             var command = new CastBallot(editionId, ballot.Selections, ballot.BirthDate, ballot.District, null, BallotChannel.Paper);
-            var result = await grains.GetGrain<IVoterGrain>(ballot.VoterKey).CastBallotAsync(command);
+            var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(ballot.VoterKey).CastBallotAsync(command));
             outcomes[i] = ToOutcome(i, result);
         });
         return outcomes;

@@ -1,9 +1,9 @@
+using Voting.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Editions;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Admin;
 
@@ -11,14 +11,14 @@ namespace Voting.Gateway.Admin;
 public static class PaperBallots
 {
     public static async Task<Results<Ok<PaperBallotReport>, ProblemHttpResult>> RecordAsync(
-        string editionId, HttpRequest request, IGrainFactory grains, VoterIdentity identity, PaperBallotRecorder recorder)
+        string editionId, HttpRequest request, GrainCalls grains, VoterIdentity identity, PaperBallotRecorder recorder)
     {
         var (ballots, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ListBallotRequest, AdminEditionsApi.MaxPaperBallotsBytes);
         if (problem is not null)
         {
             return problem;
         }
-        if (await grains.GetGrain<IEditionGrain>(editionId).GetAsync() is null)
+        if (await grains.RunAsync(() => grains.Get<IEditionGrain>(editionId).GetAsync()) is null)
         {
             return Problem.EditionNotFound(editionId);
         }

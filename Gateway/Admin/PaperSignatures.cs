@@ -1,9 +1,9 @@
+using Voting.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
 using Voting.Initiatives;
-using Voting.Runtime.Grains;
 using Voting.Voters;
 
 namespace Voting.Gateway.Admin;
@@ -21,15 +21,15 @@ public static class PaperSignatures
 {
     private const int Parallelism = 64;
 
-    public static async Task<Results<Ok<PaperSignatureReport>, ProblemHttpResult>> RecordAsync(string initiativeId, HttpRequest request, IGrainFactory grains, VoterIdentity identity)
+    public static async Task<Results<Ok<PaperSignatureReport>, ProblemHttpResult>> RecordAsync(string initiativeId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
     {
         var (signers, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ListSignatureRequest, AdminEditionsApi.MaxPaperBallotsBytes);
         if (problem is not null)
         {
             return problem;
         }
-        var initiative = grains.GetGrain<IInitiativeGrain>(initiativeId);
-        if (await initiative.GetDefinitionAsync() is null)
+        var initiative = grains.Get<IInitiativeGrain>(initiativeId);
+        if (await grains.RunAsync(() => initiative.GetDefinitionAsync()) is null)
         {
             return Problem.InitiativeNotFound(initiativeId);
         }
@@ -41,7 +41,7 @@ public static class PaperSignatures
                 outcomes[i] = new PaperSignatureOutcome(i, "invalid", Code: ProblemCodes.InvalidPesel, Detail: "The PESEL is not valid.");
                 return;
             }
-            var result = await grains.GetGrain<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate, BallotChannel.Paper));
+            var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate, BallotChannel.Paper)));
             outcomes[i] = result.Outcome switch
             {
                 SignOutcome.Recorded => new PaperSignatureOutcome(i, "recorded", result.Receipt!.ReceiptId),
@@ -51,7 +51,7 @@ public static class PaperSignatures
                 _ => new PaperSignatureOutcome(i, "invalid", Code: ProblemCodes.InitiativeNotFound, Detail: result.Detail),
             };
         });
-        var view = await initiative.GetAsync();
+        var view = await grains.RunAsync(() => initiative.GetAsync());
         return TypedResults.Ok(new PaperSignatureReport(
             outcomes.Count(o => o.Outcome == "recorded"),
             outcomes.Count(o => o.Outcome == "duplicate"),

@@ -1,9 +1,9 @@
+using Voting.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Editions;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Admin;
 
@@ -21,15 +21,15 @@ public static class RegistryApi
 {
     public const int MaxBytes = 64 * 1024 * 1024;
 
-    public static async Task<Results<Ok<RegistryReport>, ProblemHttpResult>> UploadAsync(string editionId, HttpRequest request, IGrainFactory grains, VoterIdentity identity)
+    public static async Task<Results<Ok<RegistryReport>, ProblemHttpResult>> UploadAsync(string editionId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
     {
         var (upload, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.RegistryUpload, MaxBytes);
         if (problem is not null)
         {
             return problem;
         }
-        var grain = grains.GetGrain<IEditionGrain>(editionId);
-        if (await grain.GetAsync() is null)
+        var grain = grains.Get<IEditionGrain>(editionId);
+        if (await grains.RunAsync(() => grain.GetAsync()) is null)
         {
             return Problem.EditionNotFound(editionId);
         }
@@ -46,7 +46,7 @@ public static class RegistryApi
                 invalid.Add(i);
             }
         }
-        var added = await grain.AddToRegistryAsync(keys);
+        var added = await grains.RunAsync(() => grain.AddToRegistryAsync(keys));
         return TypedResults.Ok(new RegistryReport(added, invalid));
     }
 }

@@ -3,7 +3,6 @@ using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
-using Voting.Runtime.Grains;
 using Voting.Voters;
 
 namespace Voting.Gateway.Apis;
@@ -21,7 +20,7 @@ public static class BallotsApi
     }
 
     public static async Task<Results<Created<BallotReceipt>, Ok<BallotReceipt>, ProblemHttpResult>> CastBallot(
-        string editionId, HttpRequest request, IGrainFactory grains, VoterIdentity identity)
+        string editionId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
     {
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
         if (idempotencyKey.Length > MaxIdempotencyKeyLength)
@@ -38,7 +37,7 @@ public static class BallotsApi
             return Problem.InvalidPesel();
         }
         var command = new CastBallot(editionId, ballot.Selections, voter.BirthDate, ballot.Voter.District, idempotencyKey.Length > 0 ? idempotencyKey : null);
-        var result = await grains.GetGrain<IVoterGrain>(voter.Key).CastBallotAsync(command);
+        var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).CastBallotAsync(command));
         return result.Outcome switch
         {
             CastOutcome.Recorded => TypedResults.Created($"/api/v1/receipts/{result.Receipt!.ReceiptId}", result.Receipt),

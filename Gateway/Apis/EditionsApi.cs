@@ -3,7 +3,6 @@ using Voting.Editions;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Results;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Apis;
 
@@ -18,16 +17,16 @@ public static class EditionsApi
         return group;
     }
 
-    public static async Task<Results<Ok<Edition>, ProblemHttpResult>> GetEdition(string editionId, IGrainFactory grains)
+    public static async Task<Results<Ok<Edition>, ProblemHttpResult>> GetEdition(string editionId, GrainCalls grains)
     {
-        var edition = await grains.GetGrain<IEditionGrain>(editionId).GetAsync();
+        var edition = await grains.RunAsync(() => grains.Get<IEditionGrain>(editionId).GetAsync());
         return edition is null ? Problem.EditionNotFound(editionId) : TypedResults.Ok(edition);
     }
 
-    public static async Task<Results<Ok<EditionResults>, ProblemHttpResult>> GetResults(string editionId, IGrainFactory grains)
+    public static async Task<Results<Ok<EditionResults>, ProblemHttpResult>> GetResults(string editionId, GrainCalls grains)
     {
-        var grain = grains.GetGrain<IEditionGrain>(editionId);
-        var edition = await grain.GetAsync();
+        var grain = grains.Get<IEditionGrain>(editionId);
+        var edition = await grains.RunAsync(() => grain.GetAsync());
         if (edition is null)
         {
             return Problem.EditionNotFound(editionId);
@@ -36,7 +35,7 @@ public static class EditionsApi
         {
             return Problem.Of(StatusCodes.Status403Forbidden, ProblemCodes.ResultsHidden, "Results are hidden while voting.", "This edition shows results after voting closes.");
         }
-        var results = await grain.GetResultsAsync();
+        var results = await grains.RunAsync(() => grain.GetResultsAsync());
         return results is null ? Problem.EditionNotFound(editionId) : TypedResults.Ok(results);
     }
 }

@@ -4,7 +4,6 @@ using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
 using Voting.Initiatives;
-using Voting.Runtime.Grains;
 using Voting.Voters;
 
 namespace Voting.Gateway.Apis;
@@ -20,14 +19,14 @@ public static class InitiativesApi
         return group;
     }
 
-    public static async Task<Results<Ok<InitiativeView>, ProblemHttpResult>> GetInitiative(string initiativeId, IGrainFactory grains)
+    public static async Task<Results<Ok<InitiativeView>, ProblemHttpResult>> GetInitiative(string initiativeId, GrainCalls grains)
     {
-        var view = await grains.GetGrain<IInitiativeGrain>(initiativeId).GetAsync();
+        var view = await grains.RunAsync(() => grains.Get<IInitiativeGrain>(initiativeId).GetAsync());
         return view is null ? Problem.InitiativeNotFound(initiativeId) : TypedResults.Ok(view);
     }
 
     public static async Task<Results<Created<SignatureReceipt>, Ok<SignatureReceipt>, ProblemHttpResult>> Sign(
-        string initiativeId, HttpRequest request, IGrainFactory grains, VoterIdentity identity)
+        string initiativeId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.SignatureRequest);
         if (problem is not null)
@@ -38,7 +37,7 @@ public static class InitiativesApi
         {
             return Problem.InvalidPesel();
         }
-        var result = await grains.GetGrain<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate));
+        var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate)));
         return result.Outcome switch
         {
             SignOutcome.Recorded => TypedResults.Created($"/api/v1/receipts/{result.Receipt!.ReceiptId}", result.Receipt),

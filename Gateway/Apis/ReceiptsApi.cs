@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Receipts;
-using Voting.Runtime.Grains;
 
 namespace Voting.Gateway.Apis;
 
@@ -16,9 +15,9 @@ public static class ReceiptsApi
         return group;
     }
 
-    public static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> GetReceipt(string receiptId, IGrainFactory grains)
+    public static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> GetReceipt(string receiptId, GrainCalls grains)
     {
-        var receipt = await grains.GetGrain<IReceiptGrain>(receiptId).GetAsync();
+        var receipt = await grains.RunAsync(() => grains.Get<IReceiptGrain>(receiptId).GetAsync());
         return receipt is null
             ? Problem.Of(StatusCodes.Status404NotFound, ProblemCodes.ReceiptNotFound, "No such receipt.", $"There is no receipt '{receiptId}'.")
             : TypedResults.Ok(receipt);

@@ -1,31 +1,42 @@
-using Npgsql;
-using Voting.Grains;
-using Voting.Runtime.Cluster;
-using Voting.Runtime.Grains;
-using Voting.Runtime.Hosting;
-using Voting.Runtime.Storage;
+using Orleans.Configuration;
+using Voting.Silo.Hosting;
 
 namespace Voting.Gateway.Hosting;
 
 public static class ClusterClientExtensions
 {
     /// <summary>
-    /// Cluster mode: no silo in this process; grain calls go to the silos owning their shards
-    /// (shard map read from <c>Storage:ConnectionString</c>), with retries, per-silo circuit
-    /// breakers and a deadline (<c>Cluster:*</c>). Adds a "shard-map" readiness check.
+    /// Cluster mode: no silo in this process; an Orleans client finds the silos' gateways in the
+    /// PostgreSQL membership table (<c>Storage:ConnectionString</c>) and keeps trying to connect
+    /// until one answers, so gateways may start before silos.
     /// </summary>
-    public static IServiceCollection AddClusterClient(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddClusterClient(this IHostApplicationBuilder builder)
     {
-        var connectionString = configuration[$"{StorageOptions.Section}:ConnectionString"];
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var options = VotingSiloExtensions.ReadSiloOptions(builder.Configuration);
+        var connectionString = ClusterMembership.ConnectionString(builder.Configuration);
+        builder.Services.AddClusterSchema(builder.Configuration);
+        builder.UseOrleansClient(client =>
         {
-            throw new InvalidOperationException("Storage:ConnectionString (PostgreSQL) is required when Cluster:Enabled is true: the gateway reads the shard map from it.");
-        }
-        var database = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8 }.ToString()).Build();
-        services.AddGrainRuntime();
-        services.AddVotingGrains();
-        services.AddClusterRouting(_ => database, VotingJsonContext.Default.Options);
-        services.AddSingleton<IGrainCallRouter>(sp => sp.GetRequiredService<RemoteGrainRouter>());
-        return services;
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = ClusterMembership.Invariant;
+                o.ConnectionString = connectionString;
+            });
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ServiceId = options.ServiceId;
+                o.ClusterId = options.ClusterId;
+            });
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+            client.AddActivityPropagation();
+        });
+        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
     }
 }

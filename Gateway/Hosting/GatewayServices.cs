@@ -5,8 +5,9 @@ using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
 using Voting.Grains.Rules;
-using Voting.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Silo.Hosting;
+using Voting.Storage;
 
 namespace Voting.Gateway.Hosting;
 
@@ -38,12 +39,12 @@ public static class GatewayServices
         var clustered = builder.Configuration.GetValue<bool>("Cluster:Enabled");
         if (clustered)
         {
-            services.AddClusterClient(builder.Configuration);
+            builder.AddClusterClient();
         }
         else
         {
             services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
-            services.AddEmbeddedSilo();
+            builder.AddVotingSilo(embedded: true);
         }
 
         var dataFolder = builder.Configuration[$"{StorageOptions.Section}:Path"] ?? "data";
@@ -51,6 +52,8 @@ public static class GatewayServices
         services.AddSingleton(new VoterIdentity(new VoterKeyDeriver(secret)));
         services.AddSingleton(AdminTokenFrom(builder.Configuration));
         services.AddSingleton<AdminAuthFilter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new GrainCalls(sp.GetRequiredService<IGrainFactory>(), GrainCalls.CreatePipeline(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<PaperBallotRecorder>();
         services.AddSingleton<EditionImporter>();
         return builder;

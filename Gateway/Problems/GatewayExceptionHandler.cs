@@ -1,19 +1,27 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Voting.Runtime.Grains;
+using Orleans.Runtime;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Voting.Failures;
 
 namespace Voting.Gateway.Problems;
 
 /// <summary>
-/// Turns exceptions into problem answers in one place: storage or cluster trouble is 503
-/// (nothing recorded, retry later), a broken request body is 400, anything else 500.
+/// Turns exceptions into problem answers in one place: a request that cannot have been recorded
+/// is 503 <c>unavailable</c>; one whose commit may have happened (a lost answer, a write that timed
+/// out after it was sent) is 503 <c>outcome-unknown</c>, never a success and never "not recorded";
+/// a broken request body is 400; anything else 500.
 /// </summary>
 internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var mayHaveRun = !HttpMethods.IsGet(httpContext.Request.Method);
         var result = exception switch
         {
-            UnavailableException or NotOwnerException or TimeoutException =>
+            OutcomeUnknownException => Problem.OutcomeUnknown(httpContext),
+            TimeoutException or TimeoutRejectedException when mayHaveRun => Problem.OutcomeUnknown(httpContext),
+            UnavailableException or TimeoutException or TimeoutRejectedException or BrokenCircuitException or OrleansMessageRejectionException or SiloUnavailableException or OrleansException =>
                 Problem.Unavailable(httpContext, "The cluster could not durably record the request. Nothing was recorded; retry."),
             BadHttpRequestException bad => Problem.Malformed(bad.Message),
             _ => null,

@@ -36,4 +36,12 @@ public static class Problem
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The request was not recorded.", detail);
     }
+
+    /// <summary>503: the request may or may not have been recorded; the same request sent again is answered as a replay (200) or recorded (201).</summary>
+    public static ProblemHttpResult OutcomeUnknown(HttpContext context, int retryAfterSeconds = 1)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.OutcomeUnknown, "The outcome of the request is unknown.",
+            "The request may or may not have been recorded. Send the same request again: it is answered as a replay or recorded.");
+    }
 }

@@ -16,6 +16,7 @@ public static class ProblemCodes
     public const string Unauthorized = "unauthorized";
     public const string RateLimited = "rate-limited";
     public const string Unavailable = "unavailable";
+    public const string OutcomeUnknown = "outcome-unknown";
     public const string ResultsHidden = "results-hidden";
     public const string EditionExists = "edition-exists";
     public const string InitiativeExists = "initiative-exists";

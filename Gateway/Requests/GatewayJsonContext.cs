@@ -23,5 +23,4 @@ namespace Voting.Gateway.Requests;
 [JsonSerializable(typeof(BallotReceipt))]
 [JsonSerializable(typeof(SignatureReceipt))]
 [JsonSerializable(typeof(Admin.CreateInitiativeRequest))]
-[JsonSerializable(typeof(Voting.Editions.Edition))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -1,6 +1,6 @@
 using Voting.Grains.Storage;
 using Voting.Receipts;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Grains.Editions;
 

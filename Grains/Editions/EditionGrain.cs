@@ -1,16 +1,21 @@
 using Voting.Editions;
 using Voting.Grains.Storage;
 using Voting.Results;
-using Voting.Runtime.Grains;
-using Voting.Runtime.Storage;
+using Voting.Storage;
+using Voting.Voters;
 
 namespace Voting.Grains.Editions;
 
 /// <summary>An edition's definition, phase and results; read-mostly, kept in memory.</summary>
 internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : Grain, IEditionGrain
 {
+    /// <summary>Registry rows per write unit.</summary>
+    private const int RegistryChunk = 1000;
+
     private StoredRow? _row;
     private Edition? _edition;
+
+    private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +31,9 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
             return false;
         }
         var data = RowJson.Write(edition);
-        var result = await storage.WriteForAsync(this, [new InsertRow(Tables.Editions.Name, Tables.Global, Key, data)]);
+        var ops = new List<WriteOp> { new InsertRow(Tables.Editions.Name, Tables.Global, Key, data) };
+        ops.AddRange(GateOps(edition.Phase));
+        var result = await storage.WriteAsync(new WriteUnit(ops));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             Load(result.Current);
@@ -50,25 +57,54 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         {
             return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, "An edition cannot go back to draft.");
         }
-        var now = time.GetUtcNow();
+        if (phase == EditionPhase.Final && !await StopBallotsAsync())
+        {
+            return Conflict();
+        }
         var changed = phase == EditionPhase.Final
-            ? _edition with { Phase = phase, CertifiedAt = now, CertifiedBy = changedBy }
+            ? _edition with { Phase = phase, CertifiedAt = time.GetUtcNow(), CertifiedBy = changedBy }
             : _edition with { Phase = phase };
         var data = RowJson.Write(changed);
         var ops = new List<WriteOp> { new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version) };
+        ops.AddRange(GateOps(phase));
         if (phase == EditionPhase.Final)
         {
+            // No ballot can commit any more (StopBallotsAsync): these are exactly the committed ballots.
             var frozen = await ComputeResultsAsync(changed);
             ops.Add(new UpsertRow(Tables.Results.Name, Tables.Global, Key, RowJson.Write(frozen)));
         }
-        var result = await storage.WriteForAsync(this, ops);
+        var result = await storage.WriteAsync(new WriteUnit(ops));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             Load(result.Current);
-            return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, "The edition changed meanwhile; try again.");
+            return Conflict();
         }
         Load(new StoredRow(data, _row.Version + 1));
         return new PhaseChange(PhaseChangeOutcome.Changed, _edition);
+    }
+
+    /// <summary>
+    /// Closes both ballot gates in a committed unit of its own (the definition unchanged, its
+    /// version moved), so that every ballot still in flight has either committed or been refused.
+    /// </summary>
+    private async Task<bool> StopBallotsAsync()
+    {
+        var data = RowJson.Write(_edition);
+        var result = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row!.Version), .. GateOps(EditionPhase.Final)]));
+        Load(result.Outcome == WriteOutcome.Committed ? new StoredRow(data, _row.Version + 1) : result.Current);
+        return result.Outcome == WriteOutcome.Committed;
+    }
+
+    private PhaseChange Conflict() => new(PhaseChangeOutcome.NotAllowed, _edition, "The edition changed meanwhile; try again.");
+
+    /// <summary>The gate rows of a phase: online ballots while voting; paper ballots also after the close, until final.</summary>
+    private IEnumerable<WriteOp> GateOps(string phase)
+    {
+        WriteOp Gate(string channel, bool open) => open
+            ? new UpsertRow(Tables.BallotGates.Name, Key, channel, "{}")
+            : new DeleteRow(Tables.BallotGates.Name, Key, channel);
+        yield return Gate(BallotChannel.Online, phase == EditionPhase.Voting);
+        yield return Gate(BallotChannel.Paper, phase is EditionPhase.Voting or EditionPhase.Closed);
     }
 
     public async Task<EditionResults?> GetResultsAsync()
@@ -96,20 +132,17 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         }
         foreach (var chunk in voterKeys.Distinct(StringComparer.Ordinal).Chunk(RegistryChunk))
         {
-            await storage.WriteForAsync(this, chunk.Select(key => (WriteOp)new UpsertRow(Tables.Registry.Name, Key, key, "{}")).ToList());
+            await storage.WriteAsync(new WriteUnit(chunk.Select(key => (WriteOp)new UpsertRow(Tables.Registry.Name, Key, key, "{}")).ToList()));
         }
         if (!_edition.HasVoterRegistry)
         {
             var marked = _edition with { HasVoterRegistry = true };
             var data = RowJson.Write(marked);
-            var result = await storage.WriteForAsync(this, [new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version)]);
+            var result = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version)]));
             Load(result.Outcome == WriteOutcome.Committed ? new StoredRow(data, _row.Version + 1) : result.Current);
         }
         return voterKeys.Count;
     }
-
-    /// <summary>Registry rows per write unit.</summary>
-    private const int RegistryChunk = 1000;
 
     public async Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync()
     {

@@ -2,7 +2,7 @@ using Voting.Editions;
 using Voting.Grains.Rules;
 using Voting.Grains.Storage;
 using Voting.Results;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Grains.Editions;
 

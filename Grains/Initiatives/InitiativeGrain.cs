@@ -1,7 +1,6 @@
 using Voting.Grains.Storage;
 using Voting.Initiatives;
-using Voting.Runtime.Grains;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Grains.Initiatives;
 
@@ -9,6 +8,8 @@ namespace Voting.Grains.Initiatives;
 internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) : Grain, IInitiativeGrain
 {
     private Initiative? _initiative;
+
+    private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) 
         {
             return false;
         }
-        var result = await storage.WriteForAsync(this, [new InsertRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(initiative))]);
+        var result = await storage.WriteAsync(new WriteUnit([new InsertRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(initiative))]));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             _initiative = RowJson.Read<Initiative>(result.Current!.Data);
@@ -42,7 +43,7 @@ internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) 
         if (_initiative.SubmittedAt is null)
         {
             var submitted = _initiative with { SubmittedAt = time.GetUtcNow() };
-            var result = await storage.WriteForAsync(this, [new ReplaceRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(submitted), row.Version)]);
+            var result = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Tables.Initiatives.Name, Tables.Global, Key, RowJson.Write(submitted), row.Version)]));
             _initiative = result.Outcome == WriteOutcome.Committed ? submitted : RowJson.Read<Initiative>(result.Current!.Data);
         }
         return await GetAsync();

@@ -1,4 +1,4 @@
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Grains.Storage;
 
@@ -16,7 +16,17 @@ public static class Tables
     public static readonly RowTable Results = new("results", "scope", "edition_id");
     public static readonly RowTable Registry = new("voter_registry", "edition_id", "voter_key");
 
-    public static IEnumerable<RowTable> All => [Editions, Ballots, Initiatives, Signatures, Receipts, Results, Registry];
+    /// <summary>
+    /// One row per (edition, channel) that accepts ballots now; a ballot commits only while its
+    /// row exists (checked in the ballot's transaction), so a phase change that deletes the row
+    /// cannot be overtaken by a ballot in flight.
+    /// </summary>
+    public static readonly RowTable BallotGates = new("ballot_gates", "edition_id", "channel");
+
+    public static IEnumerable<RowTable> All => [Editions, Ballots, Initiatives, Signatures, Receipts, Results, Registry, BallotGates];
+
+    /// <summary>The gate a ballot of this channel needs at commit time.</summary>
+    public static RowGate BallotGate(string editionId, string channel) => new(BallotGates.Name, editionId, channel);
 
     /// <summary>The scope of rows that are not grouped (a single namespace).</summary>
     public const string Global = "";

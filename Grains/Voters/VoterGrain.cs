@@ -4,8 +4,7 @@ using Voting.Receipts;
 using Voting.Grains.Storage;
 using Voting.Grains.Initiatives;
 using Voting.Initiatives;
-using Voting.Runtime.Grains;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 using Voting.Voters;
 
 namespace Voting.Grains.Voters;
@@ -13,22 +12,32 @@ namespace Voting.Grains.Voters;
 /// <summary>
 /// One person's ballots and signatures. The database's primary keys decide exactly-once; this
 /// grain turns their verdict into clean answers (replay, 409) and caches what it has seen.
+/// Nothing here relies on being the only activation: if Orleans briefly runs two during a
+/// membership change, both send their units and the ballot's primary key lets one win.
 /// </summary>
-internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, TimeProvider time) : Grain, IVoterGrain
+[CollectionAgeLimit(Minutes = 0.5)] // a voter usually calls once: leave memory soon after
+internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, TimeProvider time) : Grain, IVoterGrain
 {
+    private string Key => this.GetPrimaryKeyString();
+
     private readonly Dictionary<string, StoredRow?> _ballots = [];
     private readonly Dictionary<string, StoredSignature?> _signatures = [];
     private readonly Dictionary<string, bool> _registered = [];
 
     public async Task<CastResult> CastBallotAsync(CastBallot command)
     {
-        var edition = await grains.GetGrain<IEditionGrain>(command.EditionId).GetAsync();
+        var now = time.GetUtcNow();
+        var edition = await editions.GetAsync(GrainFactory, command.EditionId);
+        if (edition is not null && !VotingGate.IsOpen(edition, command.Channel, now))
+        {
+            // A cached "not open" may be a second old: refusals ask the edition itself.
+            edition = await editions.GetFreshAsync(GrainFactory, command.EditionId);
+        }
         if (edition is null)
         {
             return new CastResult(CastOutcome.EditionNotFound);
         }
         var selections = BallotCanon.Normalize(edition, command.Selections);
-        var now = time.GetUtcNow();
         if (edition.HasVoterRegistry && !await IsRegisteredAsync(edition.Id))
         {
             return new CastResult(CastOutcome.NotEligible, Detail: "The voter is not on this edition's voter registry.");
@@ -71,7 +80,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             }
             if (edition.DuplicatePolicy == DuplicatePolicy.InvalidateAll)
             {
-                return await InvalidateAsync(edition, existing, ballot);
+                return await InvalidateAsync(edition, existing, ballot, command.Channel);
             }
             if (!edition.AllowBallotChange)
             {
@@ -96,7 +105,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
 
     public async Task<SignResult> SignAsync(SignInitiative command)
     {
-        var initiativeGrain = grains.GetGrain<IInitiativeGrain>(command.InitiativeId);
+        var initiativeGrain = GrainFactory.GetGrain<IInitiativeGrain>(command.InitiativeId);
         var initiative = await initiativeGrain.GetDefinitionAsync();
         if (initiative is null)
         {
@@ -121,7 +130,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             new UpsertRow(Tables.Receipts.Name, Tables.Global, signature.ReceiptId, RowJson.Write(new StoredReceipt(null, initiative.Id, now, ReceiptStatus.Counted))),
             new AddToCounter(Tables.InitiativeCounters(initiative.Id), InitiativeCounters.Signatures, 1),
         ];
-        var result = await WriteAsync(ops, () => _signatures.Remove(initiative.Id));
+        var result = await WriteAsync(ops, null, () => _signatures.Remove(initiative.Id));
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             var stored = RowJson.Read<StoredSignature>(result.Current!.Data);
@@ -142,7 +151,11 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
         };
         ops.AddRange(Tally.Ops(edition, record.Selections, +1));
-        var result = await WriteAsync(ops, () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
+        if (result.Outcome == WriteOutcome.GateClosed)
+        {
+            return VotingClosedMeanwhile(edition);
+        }
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             // A ballot exists (cast earlier, or by another activation that won a race): the database decided.
@@ -168,7 +181,11 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             ops.AddRange(Tally.Ops(edition, previous.Selections, -1));
         }
         ops.AddRange(Tally.Ops(edition, record.Selections, +1));
-        var result = await WriteAsync(ops, () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
+        if (result.Outcome == WriteOutcome.GateClosed)
+        {
+            return VotingClosedMeanwhile(edition);
+        }
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             _ballots.Remove(edition.Id);
@@ -182,7 +199,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
     /// Łódź rule (duplicatePolicy invalidate-all): a person who voted twice has every ballot
     /// invalidated. The recorded one stops counting; the new one is not recorded.
     /// </summary>
-    private async Task<CastResult> InvalidateAsync(Edition edition, StoredRow existing, StoredBallot ballot)
+    private async Task<CastResult> InvalidateAsync(Edition edition, StoredRow existing, StoredBallot ballot, string channel)
     {
         var invalidated = ballot with { Status = ReceiptStatus.Invalidated };
         var data = RowJson.Write(invalidated);
@@ -192,7 +209,11 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
             new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
         };
         ops.AddRange(Tally.Ops(edition, ballot.Selections, -1));
-        var result = await WriteAsync(ops, () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), () => _ballots.Remove(edition.Id));
+        if (result.Outcome == WriteOutcome.GateClosed)
+        {
+            return VotingClosedMeanwhile(edition);
+        }
         _ballots[edition.Id] = result.Outcome == WriteOutcome.Committed ? new StoredRow(data, existing.Version + 1) : result.Current;
         return new CastResult(CastOutcome.AlreadyVoted, Detail: "This voter voted more than once; under this edition's rules all of the voter's ballots are invalidated.");
     }
@@ -210,11 +231,18 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
         return registered;
     }
 
-    private async Task<WriteResult> WriteAsync(IReadOnlyList<WriteOp> ops, Action forget)
+    /// <summary>The edition stopped accepting this ballot's channel before it could commit: nothing was written.</summary>
+    private CastResult VotingClosedMeanwhile(Edition edition)
+    {
+        editions.Forget(edition.Id);
+        return new CastResult(CastOutcome.VotingNotOpen, Detail: $"Edition '{edition.Id}' stopped accepting ballots before this one could be recorded.");
+    }
+
+    private async Task<WriteResult> WriteAsync(IReadOnlyList<WriteOp> ops, RowGate? gate, Action forget)
     {
         try
         {
-            return await storage.WriteForAsync(this, ops);
+            return await storage.WriteAsync(new WriteUnit(ops, gate));
         }
         catch
         {
@@ -247,7 +275,7 @@ internal sealed class VoterGrain(IGrainFactory grains, IGrainStorage storage, Ti
 
     private async Task<SignatureReceipt> SignatureReceiptAsync(string initiativeId, StoredSignature signature)
     {
-        var view = await grains.GetGrain<IInitiativeGrain>(initiativeId).GetAsync();
+        var view = await GrainFactory.GetGrain<IInitiativeGrain>(initiativeId).GetAsync();
         return new SignatureReceipt(signature.ReceiptId, initiativeId, signature.SignedAt, view?.Signatures ?? 0);
     }
 

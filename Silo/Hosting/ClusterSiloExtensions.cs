@@ -1,61 +1,37 @@
-using Voting.Runtime.Telemetry;
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using Voting.Grains;
-using Voting.Runtime.Cluster;
-using Voting.Runtime.Hosting;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Silo.Hosting;
 
 public static class ClusterSiloExtensions
 {
-    /// <summary>The services and Kestrel endpoints of a cluster silo.</summary>
+    public const string DefaultUrl = "http://0.0.0.0:8080";
+
+    /// <summary>The services of a cluster silo: Orleans with PostgreSQL membership, the ledger, probes.</summary>
     public static WebApplicationBuilder AddClusterSilo(this WebApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
-            // Addresses are validated (with the key named) by ClusterOptionsValidator at start.
-            var address = IPAddress.TryParse(cluster.ListenAddress, out var parsed) ? parsed : IPAddress.Any;
-            kestrel.Listen(address, cluster.Port, listen => listen.Protocols = HttpProtocols.Http2);
-            if (cluster.HealthPort > 0)
-            {
-                kestrel.Listen(address, cluster.HealthPort, listen => listen.Protocols = HttpProtocols.Http1);
-            }
-        });
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        builder.Services.AddSiloServices();
-        builder.Services.AddPrometheusMetrics("silo", typeof(ClusterSiloExtensions).Assembly.GetName().Version?.ToString() ?? "0");
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, SiloStorageOptionsValidator>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.AddVotingSilo(embedded: false);
         return builder;
     }
 
-    /// <summary>The grain runtime, the product's grains, PostgreSQL storage fenced by shard leases.</summary>
-    public static IServiceCollection AddSiloServices(this IServiceCollection services)
-    {
-        services.AddGrainRuntime();
-        services.AddVotingGrains();
-        services.AddClusterSiloRuntime(VotingJsonContext.Default.Options);
-        services.AddGrainStorage();
-        services.AddSingleton<IValidateOptions<StorageOptions>, SiloStorageOptionsValidator>();
-        return services;
-    }
-
-    /// <summary>Grain calls and the probes.</summary>
+    /// <summary>The probes.</summary>
     public static WebApplication MapClusterSilo(this WebApplication app)
     {
-        app.MapGrainCalls();
-        app.MapPrometheusMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }
 
-/// <summary>A cluster silo stores in PostgreSQL: leases and fencing live there.</summary>
+/// <summary>A cluster silo stores in PostgreSQL: membership lives there too.</summary>
 internal sealed class SiloStorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options) => options.Provider == "postgres"

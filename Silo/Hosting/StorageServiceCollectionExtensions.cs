@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Silo.Hosting;
 
@@ -17,7 +17,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqlGrainStorage(
             sp.GetRequiredService<SqlDialect>(),
             sp.GetServices<RowTable>(),
-            sp.GetRequiredService<IShardFence>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqlGrainStorage>>()));

@@ -14,7 +14,7 @@ public sealed class FailoverTests(PostgresServer server)
     private static readonly TimeSpan Load = TimeSpan.FromSeconds(3);
 
     [Fact]
-    public async Task Killed_silo_loses_no_acknowledged_ballot_and_its_shards_are_served_again_within_the_lease_ttl()
+    public async Task Killed_silo_loses_no_acknowledged_ballot_and_voters_get_201_again_within_seconds()
     {
         await using var cluster = await LocalCluster.StartAsync(server, 3);
         var edition = "kill-" + Guid.NewGuid().ToString("N")[..8];
@@ -22,25 +22,19 @@ public sealed class FailoverTests(PostgresServer server)
         var stream = BallotStream.Start(cluster, edition, firstVoter: 0);
         await Task.Delay(Load, TestContext.Current.CancellationToken);
 
-        var shards = (await cluster.OwnersAsync())[cluster.SiloId(2)];
         var killedAt = stream.Clock.Elapsed;
         cluster.Silo(2).Signal("KILL");
-        var takenOver = await WaitUntilOwnedElsewhereAsync(cluster, shards, cluster.SiloId(2), TimeSpan.FromSeconds(30));
-        var takeover = stream.Clock.Elapsed - killedAt;
-        await Task.Delay(Load, TestContext.Current.CancellationToken);
+        await Task.Delay(Load * 3, TestContext.Current.CancellationToken);
         await stream.StopAsync();
 
-        var servedAgain = stream.Results
-            .Where(s => s.Status == 201 && s.SentAt > killedAt && shards.Contains(cluster.ShardOfPesel(s.Pesel)))
-            .Select(s => s.AnsweredAt - killedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+        var disruption = DisruptionAfter(stream, killedAt);
         var report = await ExactlyOnce.VerifyAsync(cluster, edition, stream);
-        Report($"kill -9 of silo-2 ({shards.Count} shards): leases taken over after {takeover.TotalSeconds:F2}s, first 201 in those shards {servedAgain.TotalSeconds:F2}s after the kill (TTL {LocalCluster.LeaseTtl.TotalSeconds}s). {report}");
-        Assert.True(takenOver);
-        Assert.True(servedAgain < LocalCluster.LeaseTtl + TimeSpan.FromSeconds(5), $"served again only after {servedAgain}");
+        Report($"kill -9 of silo-2 of 3: every ballot sent after the kill got 201 within {disruption.TotalSeconds:F2}s of it (target 5 s). {report}");
+        Assert.True(disruption < TimeSpan.FromSeconds(8), $"ballots failed or stalled until {disruption} after the kill");
     }
 
     [Fact]
-    public async Task Paused_silo_past_its_lease_cannot_write_after_it_resumes()
+    public async Task Paused_silo_is_declared_dead_its_voters_are_served_elsewhere_and_it_exits_when_resumed()
     {
         await using var cluster = await LocalCluster.StartAsync(server, 3);
         var edition = "pause-" + Guid.NewGuid().ToString("N")[..8];
@@ -48,23 +42,25 @@ public sealed class FailoverTests(PostgresServer server)
         var stream = BallotStream.Start(cluster, edition, firstVoter: 200_000);
         await Task.Delay(Load, TestContext.Current.CancellationToken);
 
-        var shards = (await cluster.OwnersAsync())[cluster.SiloId(2)];
         var pausedAt = stream.Clock.Elapsed;
         cluster.Silo(2).Signal("STOP");
-        Assert.True(await WaitUntilOwnedElsewhereAsync(cluster, shards, cluster.SiloId(2), TimeSpan.FromSeconds(30)));
-        var takeover = stream.Clock.Elapsed - pausedAt;
-        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        var declaredDead = await WaitForAsync(async () => await cluster.ActiveSilosAsync() == 2, TimeSpan.FromSeconds(30));
+        var detection = stream.Clock.Elapsed - pausedAt;
+        await Task.Delay(Load, TestContext.Current.CancellationToken);
         cluster.Silo(2).Signal("CONT");
-        await cluster.WaitUntilBalancedAsync(3, TimeSpan.FromSeconds(30));
+        var exited = await cluster.Silo(2).WaitForExitAsync(TimeSpan.FromSeconds(30));
+        cluster.StartSilo(2);
+        await cluster.WaitUntilActiveAsync(3, TimeSpan.FromSeconds(60));
         await Task.Delay(Load, TestContext.Current.CancellationToken);
         await stream.StopAsync();
 
-        var log = cluster.Silo(2).Log();
+        var disruption = DisruptionAfter(stream, pausedAt);
         var report = await ExactlyOnce.VerifyAsync(cluster, edition, stream);
-        var fenced = log.Split('\n').Count(l => l.Contains("refused by the lease fence", StringComparison.Ordinal));
-        Report($"SIGSTOP of silo-2 ({shards.Count} shards): taken over after {takeover.TotalSeconds:F2}s; after SIGCONT it stopped serving by its own clock " +
-            $"({log.Contains("stopped serving", StringComparison.Ordinal)}), {fenced} resumed calls refused by the fence, rejoined. {report}");
-        Assert.Contains("stopped serving", log, StringComparison.Ordinal);
+        Report($"SIGSTOP of silo-2 of 3: declared dead after {detection.TotalSeconds:F2}s; every ballot sent after the pause got 201 within {disruption.TotalSeconds:F2}s of it (target 10 s); " +
+            $"after SIGCONT it exited ({exited}) and a fresh one joined. {report}");
+        Assert.True(declaredDead);
+        Assert.True(exited, "a silo declared dead must stop when it resumes");
+        Assert.True(disruption < TimeSpan.FromSeconds(15), $"ballots failed or stalled until {disruption} after the pause");
     }
 
     [Fact]
@@ -80,7 +76,7 @@ public sealed class FailoverTests(PostgresServer server)
         for (var k = 1; k <= 3; k++)
         {
             await cluster.RestartSiloGracefullyAsync(k);
-            await cluster.WaitUntilBalancedAsync(3, TimeSpan.FromSeconds(60));
+            await cluster.WaitUntilActiveAsync(3, TimeSpan.FromSeconds(60));
         }
         var rolled = watch.Elapsed;
         await Task.Delay(Load, TestContext.Current.CancellationToken);
@@ -88,6 +84,7 @@ public sealed class FailoverTests(PostgresServer server)
 
         var report = await ExactlyOnce.VerifyAsync(cluster, edition, stream);
         Report($"rolling restart of 3 silos in {rolled.TotalSeconds:F1}s: {report}");
+        Assert.True(stream.Count(201) > 0);
     }
 
     [Fact]
@@ -118,17 +115,19 @@ public sealed class FailoverTests(PostgresServer server)
         Report($"PostgreSQL down {(startedAt - stoppedAt).TotalSeconds:F1}s: requests sent meanwhile {during.Count} " +
             $"(503={during.Count(s => s.Status == 503)}, 201={during.Count(s => s.Status == 201)}, 200={during.Count(s => s.Status == 200)}); first 201 {resumedAfter.TotalSeconds:F2}s after the restart. {report}");
         Assert.True(resumed);
+        Assert.True(resumedAfter < TimeSpan.FromSeconds(5), $"first 201 only {resumedAfter} after PostgreSQL was back (target 2 s)");
         Assert.Contains(during, s => s.Status == 503);
         Assert.All(Enumerable.Range(1, 3), k => Assert.False(cluster.Silo(k).HasExited));
         Assert.Equal(pids, Enumerable.Range(1, 3).Select(k => cluster.Silo(k).Id).ToArray());
     }
 
-    private static async Task<bool> WaitUntilOwnedElsewhereAsync(LocalCluster cluster, HashSet<int> shards, string formerOwner, TimeSpan timeout) =>
-        await WaitForAsync(async () =>
-        {
-            var owners = await cluster.OwnersAsync();
-            return shards.All(shard => owners.Any(o => o.Key != formerOwner && o.Value.Contains(shard)));
-        }, timeout);
+    /// <summary>
+    /// How long after <paramref name="since"/> the last ballot sent from then on was answered
+    /// with anything but a prompt 201: zero when nobody noticed.
+    /// </summary>
+    private static TimeSpan DisruptionAfter(BallotStream stream, TimeSpan since) => stream.Results
+        .Where(s => s.SentAt >= since && (s.Status != 201 || s.AnsweredAt - s.SentAt > TimeSpan.FromSeconds(1)))
+        .Select(s => s.AnsweredAt - since).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     private static Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);
 

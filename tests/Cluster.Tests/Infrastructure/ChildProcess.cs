@@ -35,10 +35,19 @@ public sealed class ChildProcess : IDisposable
         kill.WaitForExit();
     }
 
-    public async Task WaitForExitAsync(TimeSpan timeout)
+    /// <summary>True when the process exited within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public string Log() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "";

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using Voting.Runtime.Sharding;
 
 namespace Voting.Cluster.Tests.Infrastructure;
 
@@ -15,14 +14,12 @@ namespace Voting.Cluster.Tests.Infrastructure;
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
-    public const int ShardCount = 64;
-    public static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(5);
 
     internal static readonly string Root = FindRoot();
     private static readonly string Configuration = AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private readonly Dictionary<int, ChildProcess> _silos = [];
-    private readonly Dictionary<int, int> _siloPorts = [];
+    private readonly Dictionary<int, (int Silo, int Gateway, int Http)> _siloPorts = [];
     private readonly string _logFolder;
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private ChildProcess? _gateway;
@@ -32,12 +29,16 @@ public sealed class LocalCluster : IAsyncDisposable
         ConnectionString = connectionString;
         _logFolder = logFolder;
         AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        ClusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public string ConnectionString { get; }
 
     public string AdminToken { get; }
+
+    /// <summary>The Orleans cluster id of this cluster (its rows in the membership table).</summary>
+    public string ClusterId { get; }
 
     public HttpClient Http { get; }
 
@@ -55,7 +56,7 @@ public sealed class LocalCluster : IAsyncDisposable
                 cluster.StartSilo(k);
             }
             cluster.StartGateway();
-            await cluster.WaitUntilBalancedAsync(silos, TimeSpan.FromSeconds(60));
+            await cluster.WaitUntilActiveAsync(silos, TimeSpan.FromSeconds(60));
             await cluster.WaitForGatewayAsync(TimeSpan.FromSeconds(60));
             return cluster;
         }
@@ -72,22 +73,22 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public void StartSilo(int k)
     {
-        if (!_siloPorts.TryGetValue(k, out var port))
+        if (!_siloPorts.TryGetValue(k, out var ports))
         {
-            port = PostgresServer.FreePort();
-            _siloPorts[k] = port;
+            ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
+            _siloPorts[k] = ports;
         }
         _silos.GetValueOrDefault(k)?.Dispose();
         _silos[k] = ChildProcess.StartDotnet(Dll("Silo", "Voting.Silo"),
         [
-            $"--Cluster:SiloId={SiloId(k)}", "--Cluster:ListenAddress=127.0.0.1", $"--Cluster:Port={port}",
-            $"--Cluster:AdvertisedAddress=http://127.0.0.1:{port}", $"--Cluster:LeaseTtl={LeaseTtl}",
-            "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}", $"--Grains:ShardCount={ShardCount}",
+            "--urls", $"http://127.0.0.1:{ports.Http}", .. OrleansSettings,
+            $"--Orleans:SiloPort={ports.Silo}", $"--Orleans:GatewayPort={ports.Gateway}", "--Orleans:AdvertisedAddress=127.0.0.1",
+            "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}",
             .. QuietLogging,
         ], Path.Combine(_logFolder, $"silo-{k}.log"));
     }
 
-    /// <summary>SIGTERM (drain, release leases), wait for the exit, start again.</summary>
+    /// <summary>SIGTERM (Orleans leaves the cluster gracefully), wait for the exit, start again.</summary>
     public async Task RestartSiloGracefullyAsync(int k)
     {
         _silos[k].Signal("TERM");
@@ -95,35 +96,24 @@ public sealed class LocalCluster : IAsyncDisposable
         StartSilo(k);
     }
 
-    /// <summary>The shards each silo holds an unexpired lease on (database clock).</summary>
-    public async Task<Dictionary<string, HashSet<int>>> OwnersAsync()
+    /// <summary>How many silos of this cluster the membership table lists as active (Orleans status 3).</summary>
+    public async Task<int> ActiveSilosAsync()
     {
-        var owners = new Dictionary<string, HashSet<int>>();
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT owner, shard FROM shard_leases WHERE owner IS NOT NULL AND lease_until > clock_timestamp()", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var owner = reader.GetString(0);
-            if (!owners.TryGetValue(owner, out var set))
-            {
-                owners[owner] = set = [];
-            }
-            set.Add(reader.GetInt32(1));
-        }
-        return owners;
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = $1 AND status = 3", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ClusterId });
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task WaitUntilBalancedAsync(int silos, TimeSpan timeout)
+    public async Task WaitUntilActiveAsync(int silos, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                var owners = await OwnersAsync();
-                if (owners.Count == silos && owners.Values.Sum(s => s.Count) == ShardCount)
+                if (await ActiveSilosAsync() == silos)
                 {
                     return;
                 }
@@ -134,15 +124,11 @@ public sealed class LocalCluster : IAsyncDisposable
             }
             if (watch.Elapsed > timeout)
             {
-                throw new TimeoutException($"The cluster did not balance over {silos} silos in {timeout}. Logs: {_logFolder}");
+                throw new TimeoutException($"{silos} silos were not active in {timeout}. Logs: {_logFolder}");
             }
             await Task.Delay(100);
         }
     }
-
-    /// <summary>The voter key the gateway derives from a PESEL, and its shard.</summary>
-    public int ShardOfPesel(string pesel) =>
-        StableHash.ShardOf(Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(pesel))), ShardCount);
 
     public async Task CreateEditionAsync(string editionId)
     {
@@ -230,6 +216,8 @@ public sealed class LocalCluster : IAsyncDisposable
         await Task.CompletedTask;
     }
 
+    private IEnumerable<string> OrleansSettings => [$"--Orleans:ClusterId={ClusterId}"];
+
     private static IEnumerable<string> QuietLogging =>
         ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Voting=Information", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"];
 
@@ -241,7 +229,7 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", "--Storage:Provider=postgres",
             $"--Storage:ConnectionString={ConnectionString}", $"--Admin:Token={AdminToken}",
-            $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", $"--Grains:ShardCount={ShardCount}",
+            $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", .. OrleansSettings,
             .. QuietLogging,
         ], Path.Combine(_logFolder, "gateway.log"));
     }

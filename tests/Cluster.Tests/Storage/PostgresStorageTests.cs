@@ -1,5 +1,5 @@
 using Voting.Cluster.Tests.Infrastructure;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Cluster.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Cluster.Tests.Storage;
 

@@ -1,6 +1,5 @@
-using System.Data.Common;
 using Microsoft.Extensions.Logging.Abstractions;
-using Voting.Runtime.Storage;
+using Voting.Storage;
 
 namespace Voting.Cluster.Tests.Storage;
 
@@ -33,8 +32,8 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         var storage = await StorageAsync();
 
-        var first = await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "first")));
-        var second = await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "second")));
+        var first = await storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, "k", "first")));
+        var second = await storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, "k", "second")));
 
         Assert.Equal(WriteOutcome.Committed, first.Outcome);
         Assert.Equal(WriteOutcome.GuardFailed, second.Outcome);
@@ -46,10 +45,10 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task Replace_succeeds_only_with_the_current_version()
     {
         var storage = await StorageAsync();
-        await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "v1")));
+        await storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, "k", "v1")));
 
-        var replaced = await storage.WriteAsync(Unit(1, new ReplaceRow(Things.Name, _scope, "k", "v2", 1)));
-        var stale = await storage.WriteAsync(Unit(1, new ReplaceRow(Things.Name, _scope, "k", "v3", 1)));
+        var replaced = await storage.WriteAsync(Unit(new ReplaceRow(Things.Name, _scope, "k", "v2", 1)));
+        var stale = await storage.WriteAsync(Unit(new ReplaceRow(Things.Name, _scope, "k", "v3", 1)));
 
         Assert.Equal(WriteOutcome.Committed, replaced.Outcome);
         Assert.Equal(WriteOutcome.GuardFailed, stale.Outcome);
@@ -62,8 +61,8 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         var storage = await StorageAsync();
 
-        await storage.WriteAsync(Unit(1, new UpsertRow(Things.Name, _scope, "k", "a")));
-        await storage.WriteAsync(Unit(1, new UpsertRow(Things.Name, _scope, "k", "b")));
+        await storage.WriteAsync(Unit(new UpsertRow(Things.Name, _scope, "k", "a")));
+        await storage.WriteAsync(Unit(new UpsertRow(Things.Name, _scope, "k", "b")));
 
         Assert.Equal(new StoredRow("b", 2), await storage.ReadRowAsync(Things.Name, _scope, "k"));
         var rows = new List<KeyedRow>();
@@ -75,14 +74,14 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Counters_are_summed_across_shards()
+    public async Task Counters_are_summed_across_concurrent_writes()
     {
         var storage = await StorageAsync();
 
         await Task.WhenAll(
-            storage.WriteAsync(Unit(1, new AddToCounter(_scope, "votes", 2))),
-            storage.WriteAsync(Unit(2, new AddToCounter(_scope, "votes", 3), new AddToCounter(_scope, "score", 7))),
-            storage.WriteAsync(Unit(3, new AddToCounter(_scope, "votes", -1))));
+            storage.WriteAsync(Unit(new AddToCounter(_scope, "votes", 2))),
+            storage.WriteAsync(Unit(new AddToCounter(_scope, "votes", 3), new AddToCounter(_scope, "score", 7))),
+            storage.WriteAsync(Unit(new AddToCounter(_scope, "votes", -1))));
 
         var sums = await storage.SumCountersAsync(_scope);
         Assert.Equal(4, sums["votes"]);
@@ -90,17 +89,59 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_unit_in_a_shard_the_fence_refuses_is_not_owner_and_writes_nothing()
+    public async Task A_unit_whose_gate_row_is_missing_is_refused_and_writes_nothing()
     {
-        var storage = await StorageAsync(new EvenShardsFence());
+        var storage = await StorageAsync();
+        var gate = new RowGate(Things.Name, _scope, "gate");
 
-        var refused = await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "odd", "x"), new AddToCounter(_scope, "c", 1)));
-        var accepted = await storage.WriteAsync(Unit(2, new InsertRow(Things.Name, _scope, "even", "x"), new AddToCounter(_scope, "c", 1)));
+        var refused = await storage.WriteAsync(Gated(gate, new InsertRow(Things.Name, _scope, "before", "x"), new AddToCounter(_scope, "c", 1)));
+        await storage.WriteAsync(Unit(new UpsertRow(Things.Name, _scope, "gate", "{}")));
+        var accepted = await storage.WriteAsync(Gated(gate, new InsertRow(Things.Name, _scope, "after", "x"), new AddToCounter(_scope, "c", 1)));
 
-        Assert.Equal(WriteOutcome.NotOwner, refused.Outcome);
+        Assert.Equal(WriteOutcome.GateClosed, refused.Outcome);
         Assert.Equal(WriteOutcome.Committed, accepted.Outcome);
-        Assert.Null(await storage.ReadRowAsync(Things.Name, _scope, "odd"));
+        Assert.Null(await storage.ReadRowAsync(Things.Name, _scope, "before"));
         Assert.Equal(1, (await storage.SumCountersAsync(_scope))["c"]);
+    }
+
+    [Fact]
+    public async Task Units_racing_a_gate_delete_commit_before_it_or_not_at_all()
+    {
+        var storage = await StorageAsync();
+        var gate = new RowGate(Things.Name, _scope, "gate");
+        await storage.WriteAsync(Unit(new UpsertRow(Things.Name, _scope, "gate", "{}")));
+
+        var before = Enumerable.Range(0, 400).Select(i => storage.WriteAsync(Gated(gate, new InsertRow(Things.Name, _scope, "k" + i, "x"), new AddToCounter(_scope, "c", 1)))).ToList();
+        var delete = storage.WriteAsync(Unit(new DeleteRow(Things.Name, _scope, "gate")));
+        var during = Enumerable.Range(400, 400).Select(i => storage.WriteAsync(Gated(gate, new InsertRow(Things.Name, _scope, "k" + i, "x"), new AddToCounter(_scope, "c", 1)))).ToList();
+        await delete;
+        var after = await storage.WriteAsync(Gated(gate, new InsertRow(Things.Name, _scope, "late", "x"), new AddToCounter(_scope, "c", 1)));
+        var results = await Task.WhenAll(before.Concat(during));
+
+        Assert.Equal(WriteOutcome.GateClosed, after.Outcome);
+        Assert.All(results, r => Assert.Contains(r.Outcome, new[] { WriteOutcome.Committed, WriteOutcome.GateClosed }));
+        var committed = results.Count(r => r.Outcome == WriteOutcome.Committed);
+        Assert.Equal(committed, (await storage.SumCountersAsync(_scope)).GetValueOrDefault("c"));
+        var rows = 0;
+        await foreach (var row in storage.ReadScopeAsync(Things.Name, _scope))
+        {
+            rows++;
+        }
+        Assert.Equal(committed, rows);
+    }
+
+    [Fact]
+    public async Task Delete_removes_a_row_and_tolerates_a_missing_one()
+    {
+        var storage = await StorageAsync();
+        await storage.WriteAsync(Unit(new UpsertRow(Things.Name, _scope, "k", "x")));
+
+        var deleted = await storage.WriteAsync(Unit(new DeleteRow(Things.Name, _scope, "k")));
+        var again = await storage.WriteAsync(Unit(new DeleteRow(Things.Name, _scope, "k")));
+
+        Assert.Equal(WriteOutcome.Committed, deleted.Outcome);
+        Assert.Equal(WriteOutcome.Committed, again.Outcome);
+        Assert.Null(await storage.ReadRowAsync(Things.Name, _scope, "k"));
     }
 
     [Fact]
@@ -108,7 +149,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         var storage = await StorageAsync();
 
-        var writes = Enumerable.Range(0, 600).Select(i => storage.WriteAsync(Unit(i % 64,
+        var writes = Enumerable.Range(0, 600).Select(i => storage.WriteAsync(Unit(
             new InsertRow(Things.Name, _scope, "k" + (i % 150), "attempt" + i),
             new AddToCounter(_scope, "inserted", 1)))).ToArray();
         var results = await Task.WhenAll(writes);
@@ -122,9 +163,9 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task A_unit_whose_guard_fails_writes_nothing()
     {
         var storage = await StorageAsync();
-        await storage.WriteAsync(Unit(5, new InsertRow(Things.Name, _scope, "k", "first")));
+        await storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, "k", "first")));
 
-        var result = await storage.WriteAsync(Unit(5,
+        var result = await storage.WriteAsync(Unit(
             new InsertRow(Things.Name, _scope, "k", "second"),
             new UpsertRow(Things.Name, _scope, "side-effect", "x"),
             new AddToCounter(_scope, "c", 1)));
@@ -142,23 +183,19 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         await storage.InitializeAsync(TestContext.Current.CancellationToken);
         await storage.InitializeAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(WriteOutcome.Committed, (await storage.WriteAsync(Unit(1, new InsertRow(Things.Name, _scope, "k", "v")))).Outcome);
+        Assert.Equal(WriteOutcome.Committed, (await storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, "k", "v")))).Outcome);
     }
 
-    private async Task<SqlGrainStorage> StorageAsync(IShardFence? fence = null)
+    private async Task<SqlGrainStorage> StorageAsync()
     {
-        var storage = new SqlGrainStorage(await CreateDialectAsync(), [Things], fence ?? new OwnAllShardsFence(),
+        var storage = new SqlGrainStorage(await CreateDialectAsync(), [Things],
             new StorageOptions(), TimeProvider.System, NullLogger<SqlGrainStorage>.Instance);
         _storages.Add(storage);
         await storage.InitializeAsync(TestContext.Current.CancellationToken);
         return storage;
     }
 
-    private static WriteUnit Unit(int shard, params WriteOp[] ops) => new(shard, ops);
+    private static WriteUnit Unit(params WriteOp[] ops) => new(ops);
 
-    private sealed class EvenShardsFence : IShardFence
-    {
-        public Task<IReadOnlySet<int>> HoldAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<int> shards, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlySet<int>>(shards.Where(s => s % 2 == 0).ToHashSet());
-    }
+    private static WriteUnit Gated(RowGate gate, params WriteOp[] ops) => new(ops, gate);
 }

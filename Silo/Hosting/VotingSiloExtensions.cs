@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Voting.Grains;
+
+namespace Voting.Silo.Hosting;
+
+public static class VotingSiloExtensions
+{
+    /// <summary>
+    /// An Orleans silo in this process with the product's grains and the ledger
+    /// (<c>Storage:*</c>). Embedded mode: localhost clustering, no gateway port (nothing but this
+    /// process calls it). Cluster mode: membership in PostgreSQL (<c>Storage:ConnectionString</c>).
+    /// </summary>
+    public static IHostApplicationBuilder AddVotingSilo(this IHostApplicationBuilder builder, bool embedded)
+    {
+        var options = ReadSiloOptions(builder.Configuration);
+        builder.Services.AddGrainStorage();
+        if (!embedded)
+        {
+            builder.Services.AddClusterSchema(builder.Configuration);
+        }
+        builder.UseOrleans(silo =>
+        {
+            if (embedded)
+            {
+                var siloPort = options.SiloPort > 0 ? options.SiloPort : FreeTcpPort();
+                silo.UseLocalhostClustering(siloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            }
+            else
+            {
+                silo.UseClusterMembership(builder.Configuration, options);
+            }
+            silo.Services.AddVotingGrains();
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = options.ProbeTimeout;
+                o.MaxProbeTimeout = options.ProbeTimeout * 2;
+                o.IAmAliveTablePublishTimeout = options.IAmAliveTablePublishTimeout;
+                o.TableRefreshTimeout = options.TableRefreshTimeout;
+            });
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+            silo.Configure<GrainCollectionOptions>(o =>
+            {
+                o.CollectionAge = options.IdleTimeout;
+                o.CollectionQuantum = TimeSpan.FromSeconds(10);
+            });
+            silo.AddActivityPropagation();
+        });
+        return builder;
+    }
+
+    /// <summary>Binds and validates <c>Orleans:*</c>; a bad value stops the start with the key named.</summary>
+    public static SiloOptions ReadSiloOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var errors = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
+        {
+            throw new InvalidOperationException(string.Join(" ", errors.Select(e => $"{SiloOptions.Section}:{string.Join(",", e.MemberNames)}: {e.ErrorMessage}")));
+        }
+        return options;
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

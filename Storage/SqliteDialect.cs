@@ -1,0 +1,78 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Voting.Storage;
+
+/// <summary>SQLite for embedded mode: WAL journal, synchronous=FULL (a commit survives power loss), one writer.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    private readonly string _connectionString;
+
+    public SqliteDialect(string databasePath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public override string Name => "sqlite";
+
+    public override int MaxConcurrentBatches => 1;
+
+    public override string TextType => "TEXT";
+
+    public override string BigIntType => "INTEGER";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>synchronous is a per-connection setting: FULL makes each commit fsync the WAL.</summary>
+    public override async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=FULL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>The WAL journal mode is kept in the database file once set.</summary>
+    public override IEnumerable<string> SetupStatements() => ["PRAGMA journal_mode=WAL"];
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // deferred: false → BEGIN IMMEDIATE: the write lock is taken now, not at the first write.
+        return await Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    /// <summary>
+    /// All rows travel as one JSON array parameter read by <c>json_each</c>: binding thousands of
+    /// named parameters costs more than the inserts themselves.
+    /// </summary>
+    public override DbCommand RowsCommand(DbConnection connection, DbTransaction transaction, string head, int columns, IReadOnlyList<object[]> rows, string tail)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var select = string.Join(", ", Enumerable.Range(0, columns).Select(c => $"json_extract(value, '$[{c}]')"));
+        // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+        command.CommandText = $"{head} SELECT {select} FROM json_each(@rows) WHERE true {tail}";
+        command.Parameters.Add(new SqliteParameter("@rows", JsonRows.Write(rows)));
+        return command;
+    }
+
+    public override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
+}

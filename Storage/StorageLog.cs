@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Voting.Storage;
+
+internal static partial class StorageLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Group commit of {Units} units failed on attempt {Attempt}, retrying: {Reason}")]
+    public static partial void CommitRetry(ILogger logger, int units, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Units} units failed; callers are told nothing was recorded")]
+    public static partial void CommitFailed(ILogger logger, Exception exception, int units);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Units} units lost its answer; callers are told the outcome is unknown")]
+    public static partial void CommitOutcomeUnknown(ILogger logger, Exception exception, int units);
+}
