@@ -15,7 +15,7 @@ command -v node >/dev/null || { echo "check-k8s: node not found" >&2; exit 2; }
   { echo "check-k8s: npm packages missing in $tools (run scripts/install-deps)" >&2; exit 2; }
 if command -v kubectl >/dev/null; then render=(kubectl kustomize)
 elif command -v kustomize >/dev/null; then render=(kustomize build)
-else echo "check-k8s: neither kubectl nor kustomize on PATH" >&2; exit 2; fi
+else echo "check-k8s: neither kubectl nor kustomize on PATH; the manifest check cannot run here" >&2; exit 3; fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

@@ -21,18 +21,22 @@ public interface IEditionGrain : IGrainWithStringKey
 
     /// <summary>Moves the edition to another phase.</summary>
     [Alias("set-phase")]
+    [ResponseTimeout("00:00:30")] // may compute results or write many rows: longer than a vote
     Task<PhaseChange> SetPhaseAsync(string phase, string changedBy);
 
     /// <summary>The current results (frozen once the edition is final), or null for an unknown edition.</summary>
     [Alias("results")]
+    [ResponseTimeout("00:00:30")] // may compute results or write many rows: longer than a vote
     Task<EditionResults?> GetResultsAsync();
 
     /// <summary>Adds voter keys (never PESELs) to the edition's voter registry and marks the edition as having one.</summary>
     [Alias("add-to-registry")]
+    [ResponseTimeout("00:00:30")] // may compute results or write many rows: longer than a vote
     Task<int> AddToRegistryAsync(IReadOnlyList<string> voterKeys);
 
     /// <summary>The selections of every counted ballot, without voters, for open-data export.</summary>
     [Alias("counted-ballots")]
+    [ResponseTimeout("00:00:30")] // may compute results or write many rows: longer than a vote
     Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync();
 }
 

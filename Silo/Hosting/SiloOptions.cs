@@ -42,9 +42,13 @@ public sealed class SiloOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan TableRefreshTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>A grain call without an answer this long fails with a timeout (Orleans' default is 30 s).</summary>
+    /// <summary>
+    /// A grain call without an answer this long fails with a timeout (Orleans' default is 30 s). It
+    /// bounds how long a call in flight to a dead or hung silo waits, so it is most of the failover
+    /// time callers see; methods that compute results declare a longer one of their own.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>An activation idle this long is collected (voters and receipts go after 30 s whatever this says).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]

@@ -42,7 +42,10 @@ public sealed class BallotStream
     public int Count(int status) => _sent.Count(s => s.Status == status);
 
     public string Summary() =>
-        $"{_sent.Count} ballots sent: 201={Count(201)} 200={Count(200)} 409={Count(409)} 503={Count(503)} other={_sent.Count(s => s.Status is not (200 or 201 or 409 or 503))}";
+        $"{_sent.Count} ballots sent: 201={Count(201)} 200={Count(200)} 409={Count(409)} 503 unavailable={Count("unavailable")} 503 outcome-unknown={Count("outcome-unknown")} " +
+        $"other={_sent.Count(s => s.Status is not (200 or 201 or 409 or 503))}";
+
+    public int Count(string code) => _sent.Count(s => s.Code == code);
 
     private async Task WorkAsync()
     {
@@ -51,11 +54,11 @@ public sealed class BallotStream
             var index = _firstVoter + Interlocked.Increment(ref _next);
             var pesel = Pesels.Of(index);
             var sentAt = Clock.Elapsed;
-            var (status, receipt) = await _cluster.VoteAsync(_editionId, pesel);
-            _sent.Enqueue(new Sent(pesel, status, receipt, sentAt, Clock.Elapsed));
+            var (status, receipt, code) = await _cluster.VoteAsync(_editionId, pesel);
+            _sent.Enqueue(new Sent(pesel, status, receipt, code, sentAt, Clock.Elapsed));
         }
     }
 
-    /// <summary>One ballot: the voter's PESEL, the HTTP status (0: no answer), the receipt id, when it was sent and answered.</summary>
-    public sealed record Sent(string Pesel, int Status, string? ReceiptId, TimeSpan SentAt, TimeSpan AnsweredAt);
+    /// <summary>One ballot: the voter's PESEL, the HTTP status (0: no answer), the receipt id or problem code, when it was sent and answered.</summary>
+    public sealed record Sent(string Pesel, int Status, string? ReceiptId, string? Code, TimeSpan SentAt, TimeSpan AnsweredAt);
 }

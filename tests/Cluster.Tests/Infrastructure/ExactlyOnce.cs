@@ -22,12 +22,19 @@ public static class ExactlyOnce
         var unanswered = stream.Results.Where(s => s.Status is not (200 or 201 or 409)).ToList();
         var resentRecordedBefore = 0;
         var resentNew = 0;
+        var unavailableButRecorded = new List<BallotStream.Sent>();
         foreach (var ballot in unanswered)
         {
-            var (status, _) = await cluster.VoteAsync(editionId, ballot.Pesel);
+            var (status, _, _) = await cluster.VoteAsync(editionId, ballot.Pesel);
             resentRecordedBefore += status == 200 ? 1 : 0;
             resentNew += status == 201 ? 1 : 0;
+            if (status == 200 && ballot.Code == "unavailable")
+            {
+                unavailableButRecorded.Add(ballot);
+            }
         }
+        // API.md: 503 unavailable means "not recorded"; only outcome-unknown (or no answer) may turn out recorded.
+        Assert.True(unavailableButRecorded.Count == 0, $"{unavailableButRecorded.Count} ballots answered 503 unavailable were recorded (first: {unavailableButRecorded.FirstOrDefault()}).");
         var storedAfter = await cluster.StoredReceiptIdsAsync(editionId);
         Assert.Equal(acknowledged.Count + resentRecordedBefore + resentNew, storedAfter.Count);
         var (countedAfter, _) = await cluster.TallyAsync(editionId);

@@ -153,24 +153,22 @@ public sealed class LocalCluster : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"Creating the edition answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Sends one ballot; the status and, on 200/201, the receipt id.</summary>
-    public async Task<(int Status, string? ReceiptId)> VoteAsync(string editionId, string pesel, string projectId = "p1")
+    /// <summary>Sends one ballot; the status, on 200/201 the receipt id, and on a problem its code.</summary>
+    public async Task<(int Status, string? ReceiptId, string? Code)> VoteAsync(string editionId, string pesel, string projectId = "p1")
     {
         var body = new { voter = new { pesel }, selections = new[] { new { projectId } } };
         try
         {
             using var response = await Http.PostAsJsonAsync(new Uri(GatewayUrl, $"/api/v1/editions/{editionId}/ballots"), body);
             var status = (int)response.StatusCode;
-            if (status is 200 or 201)
-            {
-                using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                return (status, json.RootElement.GetProperty("receiptId").GetString());
-            }
-            return (status, null);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return status is 200 or 201
+                ? (status, json.RootElement.GetProperty("receiptId").GetString(), null)
+                : (status, null, json.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
         {
-            return (0, null);
+            return (0, null, null);
         }
     }
 
