@@ -6,7 +6,7 @@ namespace Voting.Runtime;
 /// <summary>The runtime's OpenTelemetry instruments (meter and activity source "Voting.Runtime").</summary>
 public static class RuntimeMetrics
 {
-    public const string Name = "Voting.Runtime";
+    public const string Name = "Voting.Storage";
 
     public static readonly Meter Meter = new(Name);
     public static readonly ActivitySource ActivitySource = new(Name);

@@ -1,4 +1,3 @@
-using Voting.Runtime.Telemetry;
 using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -29,7 +28,7 @@ public static class ClusterSiloExtensions
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSiloServices();
-        builder.Services.AddPrometheusMetrics("silo", typeof(ClusterSiloExtensions).Assembly.GetName().Version?.ToString() ?? "0");
+        builder.AddVotingTelemetry("silo");
         return builder;
     }
 
@@ -48,7 +47,7 @@ public static class ClusterSiloExtensions
     public static WebApplication MapClusterSilo(this WebApplication app)
     {
         app.MapGrainCalls();
-        app.MapPrometheusMetrics();
+        app.MapVotingMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Voting.Gateway.Ops;
 using Voting.Gateway.Tests.Infrastructure;
 using Voting.Ops.Tests.Infrastructure;
+using Voting.Silo.Hosting;
 using Xunit;
 
 namespace Voting.Ops.Tests;
@@ -51,7 +51,7 @@ public sealed class OtlpExportTests
             ambient = Activity.Current?.DisplayName ?? "none";
             Activity.Current = null;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-            Assert.NotNull(gateway.Services.GetService(typeof(OtlpTelemetryService)));
+            Assert.NotNull(gateway.Services.GetService(typeof(OtlpSettings)));
             // A span of our own ("Voting.*" sources are traced), whatever ASP.NET Core's sampling decided.
             using (var span = Source.StartActivity("ops-test-span"))
             {
@@ -59,7 +59,7 @@ public sealed class OtlpExportTests
             }
         }
 
-        // Stopping the gateway disposed the providers, which flush: both signals have arrived.
+        // Stopping the gateway disposed OpenTelemetry's providers, which flush: both signals have arrived.
         Assert.True(received.ContainsKey("traces"), $"no traces (received: {string.Join(",", received.Keys)}; ambient activity: {ambient})");
         Assert.True(received.ContainsKey("metrics"), "no metrics: " + string.Join(",", received.Keys));
         await collector.StopAsync();
