@@ -5,12 +5,16 @@ namespace Voting.Silo.Hosting;
 
 /// <summary>
 /// With OTLP export on: says where it goes when the host starts, and flushes both signals when the
-/// host has stopped, so what was recorded is out before stopping returns (the providers flush
-/// again when the container disposes them, but a second concurrent dispose would not wait for it).
+/// host has stopped, so what was recorded is out before stopping returns. A host may be stopped
+/// twice at once (a test host stopped while Program's Run sees the shutdown too): one caller
+/// flushes, the other waits for it, so neither returns before the data is out.
 /// </summary>
-internal sealed class OtlpExportService(OtlpSettings settings, IServiceProvider services, ILogger<OtlpExportService> logger) : IHostedLifecycleService
+internal sealed class OtlpExportService(OtlpSettings settings, TracerProvider tracer, MeterProvider meter, ILogger<OtlpExportService> logger) : IHostedLifecycleService
 {
     private const int FlushMilliseconds = 10_000;
+
+    private readonly Lock _gate = new();
+    private bool _flushed;
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -28,15 +32,31 @@ internal sealed class OtlpExportService(OtlpSettings settings, IServiceProvider 
 
     public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<TracerProvider>() is { } tracer && !tracer.ForceFlush(FlushMilliseconds))
+        lock (_gate)
         {
-            TelemetryLog.OtlpFlushFailed(logger, "traces");
-        }
-        if (services.GetService<MeterProvider>() is { } meter && !meter.ForceFlush(FlushMilliseconds))
-        {
-            TelemetryLog.OtlpFlushFailed(logger, "metrics");
+            if (!_flushed)
+            {
+                _flushed = true;
+                Flush(tracer.ForceFlush, "traces");
+                Flush(meter.ForceFlush, "metrics");
+            }
         }
         return Task.CompletedTask;
+    }
+
+    private void Flush(Func<int, bool> forceFlush, string signal)
+    {
+        try
+        {
+            if (!forceFlush(FlushMilliseconds))
+            {
+                TelemetryLog.OtlpFlushFailed(logger, signal);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already: disposing flushed it.
+        }
     }
 }
 
