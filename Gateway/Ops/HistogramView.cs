@@ -1,11 +1,9 @@
-using Voting.Runtime.Telemetry;
-
 namespace Voting.Gateway.Ops;
 
 /// <summary>A histogram merged over series: per-bucket counts (not cumulative), the last one is +Inf.</summary>
 public sealed record HistogramView(long Count, double Sum, IReadOnlyList<double> Bounds, IReadOnlyList<long> Counts)
 {
-    public static HistogramView Merge(IEnumerable<SeriesSample> series, IReadOnlyList<double> defaultBounds)
+    public static HistogramView Merge(IEnumerable<MetricReading> series, IReadOnlyList<double> defaultBounds)
     {
         var list = series.Where(s => s.BucketCounts is not null).ToList();
         var bounds = list.Count > 0 ? list[0].Bounds! : defaultBounds;

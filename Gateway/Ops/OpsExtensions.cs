@@ -1,28 +1,27 @@
-using Voting.Runtime.Telemetry;
+using OpenTelemetry.Metrics;
+using Voting.Silo.Hosting;
 
 namespace Voting.Gateway.Ops;
 
-/// <summary>Operations wiring: <c>/metrics</c>, <c>/ops</c>, <c>/ops/snapshot</c>, and OTLP export when configured.</summary>
+/// <summary>Operations wiring: telemetry (OpenTelemetry, OTLP when configured), <c>/metrics</c>, <c>/ops</c>, <c>/ops/snapshot</c>.</summary>
 public static class OpsExtensions
 {
     public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder)
     {
         var component = builder.Configuration.GetValue<bool>("Cluster:Enabled") ? "gateway" : "embedded";
-        var version = BuildVersion.Of(typeof(OpsExtensions).Assembly);
-        builder.Services.AddPrometheusMetrics(component, version);
+        builder.AddVotingTelemetry(component);
+        // The ops page reads the same meter provider as /metrics, through a reader of its own.
+        // Given as an instance: the meter provider owns (and disposes) it, not the container.
+        var reader = new OpsMetricReader();
+        builder.Services.AddSingleton(reader);
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(reader));
         builder.Services.AddSingleton<OpsSnapshotBuilder>();
-        if (OtlpSettings.From(builder.Configuration, "voting-" + component, version) is { } otlp)
-        {
-            builder.Services.AddSingleton(otlp);
-            builder.Services.AddSingleton<OtlpTelemetryService>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<OtlpTelemetryService>());
-        }
         return builder;
     }
 
     public static IEndpointRouteBuilder MapOps(this IEndpointRouteBuilder routes)
     {
-        routes.MapPrometheusMetrics("/metrics");
+        routes.MapVotingMetrics();
         routes.MapGet("/ops", OpsPageResult).ExcludeFromDescription();
         routes.MapGet("/ops/snapshot", (OpsSnapshotBuilder snapshots, HttpContext context) =>
         {

@@ -1,7 +1,7 @@
 namespace Voting.Gateway.Ops;
 
 /// <summary>
-/// What <c>GET /ops/snapshot</c> answers: cumulative totals from the metrics aggregates; the page
+/// What <c>GET /ops/snapshot</c> answers: cumulative totals read from the OpenTelemetry meter provider; the page
 /// takes rates and percentiles from the difference of two snapshots (<see cref="AtSeconds"/> is
 /// monotonic). No voter data: only counts, durations and runtime readings.
 /// </summary>

@@ -1,12 +1,18 @@
-using Voting.Runtime.Telemetry;
+using Voting.Silo.Hosting;
 
 namespace Voting.Gateway.Ops;
 
-/// <summary>Builds the <c>/ops</c> snapshot from the same aggregates <c>/metrics</c> writes.</summary>
-public sealed class OpsSnapshotBuilder(MetricsAggregator aggregator, ProcessMetrics process, TimeProvider time)
+/// <summary>Builds the <c>/ops</c> snapshot from the instruments <c>/metrics</c> exports, read in process.</summary>
+public sealed class OpsSnapshotBuilder(OpsMetricReader reader, ProcessMetrics process, TelemetryIdentity identity, TimeProvider time)
 {
     /// <summary>The ballot endpoint's route template, as ASP.NET Core tags it (http.route).</summary>
     public const string BallotRoute = "/api/v1/editions/{editionId}/ballots";
+
+    /// <summary>Orleans' gauge of activations in memory, one series per grain type (meter "Microsoft.Orleans").</summary>
+    public const string ActivationsInstrument = "orleans-catalog-activations";
+
+    /// <summary>The tag of <see cref="ActivationsInstrument"/> naming the grain type (e.g. "voter").</summary>
+    public const string GrainTypeTag = "grain_type";
 
     private static readonly string[] OpsRoutes = ["/ops", "/metrics", "/health"];
 
@@ -14,8 +20,8 @@ public sealed class OpsSnapshotBuilder(MetricsAggregator aggregator, ProcessMetr
 
     public OpsSnapshot Build()
     {
-        var families = aggregator.Collect().ToLookup(f => f.InstrumentName, StringComparer.Ordinal);
-        IEnumerable<SeriesSample> Series(string name) => families[name].SelectMany(f => f.Series);
+        var readings = reader.Read().ToLookup(r => r.Instrument, StringComparer.Ordinal);
+        IEnumerable<MetricReading> Series(string name) => readings[name];
         double Total(string name) => Series(name).Sum(s => s.Value);
 
         var requests = Series("http.server.request.duration").ToList();
@@ -43,11 +49,13 @@ public sealed class OpsSnapshotBuilder(MetricsAggregator aggregator, ProcessMetr
             (long)Total("dotnet.exceptions"),
             (long)Total("dotnet.monitor.lock_contentions"));
 
-        var uptime = Series("voting.process.uptime").Select(s => s.Value).DefaultIfEmpty(time.GetElapsedTime(_started).TotalSeconds).Max();
+        // Orleans' own system targets (grain types "sys.*") are not the product's activations.
+        var activations = Series(ActivationsInstrument).Where(s => s.Label(GrainTypeTag) is not { } type || !type.StartsWith("sys.", StringComparison.Ordinal));
+
         return new OpsSnapshot(
-            process.Component,
-            process.Version,
-            uptime,
+            identity.Component,
+            identity.Version,
+            process.Uptime.TotalSeconds,
             time.GetElapsedTime(_started).TotalSeconds,
             Environment.ProcessorCount,
             HistogramView.Merge(ballots, HistogramBounds.Seconds),
@@ -56,11 +64,11 @@ public sealed class OpsSnapshotBuilder(MetricsAggregator aggregator, ProcessMetr
             (long)Total("http.server.active_requests"),
             (long)Total("kestrel.active_connections"),
             storage,
-            ByLabel(Series("voting.grains.activations"), "grain", s => (long)s.Value),
+            ByLabel(activations, GrainTypeTag, s => (long)s.Value),
             runtime);
     }
 
-    private static Dictionary<string, long> ByLabel(IEnumerable<SeriesSample> series, string label, Func<SeriesSample, long> value)
+    private static Dictionary<string, long> ByLabel(IEnumerable<MetricReading> series, string label, Func<MetricReading, long> value)
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var sample in series)

@@ -19,12 +19,14 @@ public static class ClusterSiloExtensions
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, SiloStorageOptionsValidator>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         builder.AddVotingSilo(embedded: false);
+        builder.AddVotingTelemetry("silo");
         return builder;
     }
 
-    /// <summary>The probes.</summary>
+    /// <summary>The probes and /metrics.</summary>
     public static WebApplication MapClusterSilo(this WebApplication app)
     {
+        app.MapVotingMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -6,16 +6,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Voting.Gateway.Ops;
 using Voting.Gateway.Tests.Infrastructure;
 using Voting.Ops.Tests.Infrastructure;
+using Voting.Silo.Hosting;
 using Xunit;
 
 namespace Voting.Ops.Tests;
 
 /// <summary>
 /// With an OTLP endpoint configured, traces and metrics reach it (a stand-in collector over
-/// OTLP/HTTP). Alone: the providers listen process-wide, and other hosts would feed them.
+/// OTLP/HTTP), and no voter's PESEL is in them. Alone: the providers listen process-wide, and other hosts would feed them.
 /// </summary>
 [Collection(OtlpCollection.Name)]
 public sealed class OtlpExportTests
@@ -26,6 +26,8 @@ public sealed class OtlpExportTests
     public async Task ConfiguredEndpoint_ReceivesTracesAndMetrics()
     {
         var received = new ConcurrentDictionary<string, int>();
+        var bodies = new ConcurrentBag<byte[]>();
+        List<string> pesels;
         string ambient;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -38,6 +40,7 @@ public sealed class OtlpExportTests
             if (body.Length > 0)
             {
                 received.AddOrUpdate(signal, 1, (_, n) => n + 1);
+                bodies.Add(body.ToArray());
             }
             return TypedResults.Bytes(Array.Empty<byte>(), "application/x-protobuf");
         });
@@ -51,7 +54,9 @@ public sealed class OtlpExportTests
             ambient = Activity.Current?.DisplayName ?? "none";
             Activity.Current = null;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-            Assert.NotNull(gateway.Services.GetService(typeof(OtlpTelemetryService)));
+            Assert.NotNull(gateway.Services.GetService(typeof(OtlpSettings)));
+            var edition = await Votes.CreateEditionAsync(gateway.CreateAdminClient());
+            pesels = await Votes.CastAsync(client, edition, 2);
             // A span of our own ("Voting.*" sources are traced), whatever ASP.NET Core's sampling decided.
             using (var span = Source.StartActivity("ops-test-span"))
             {
@@ -59,9 +64,13 @@ public sealed class OtlpExportTests
             }
         }
 
-        // Stopping the gateway disposed the providers, which flush: both signals have arrived.
+        // Stopping the gateway disposed OpenTelemetry's providers, which flush: both signals have arrived.
         Assert.True(received.ContainsKey("traces"), $"no traces (received: {string.Join(",", received.Keys)}; ambient activity: {ambient})");
         Assert.True(received.ContainsKey("metrics"), "no metrics: " + string.Join(",", received.Keys));
+        // Protobuf carries strings as UTF-8: a PESEL in any span, attribute or label would show here.
+        var exported = string.Concat(bodies.Select(b => System.Text.Encoding.Latin1.GetString(b)));
+        Assert.Contains("ops-test-span", exported);
+        Assert.All(pesels, pesel => Assert.DoesNotContain(pesel, exported));
         await collector.StopAsync();
     }
 

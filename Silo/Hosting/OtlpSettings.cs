@@ -1,6 +1,6 @@
 using OpenTelemetry.Exporter;
 
-namespace Voting.Gateway.Ops;
+namespace Voting.Silo.Hosting;
 
 /// <summary>Where OTLP export goes; present only when an endpoint is configured.</summary>
 public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, string ServiceName, string Version)
@@ -36,6 +36,13 @@ public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, str
     public Uri EndpointFor(string signal) => Protocol == OtlpExportProtocol.HttpProtobuf
         ? new Uri(Endpoint.ToString().TrimEnd('/') + "/v1/" + signal)
         : Endpoint;
+
+    /// <summary>Points one signal's exporter at the collector.</summary>
+    public void Configure(OtlpExporterOptions options, string signal)
+    {
+        options.Protocol = Protocol;
+        options.Endpoint = EndpointFor(signal);
+    }
 
     private static (string Key, string? Value) First(IConfiguration configuration, string key, string variable)
     {
