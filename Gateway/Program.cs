@@ -20,6 +20,7 @@ app.MapAdminEditionsApi();
 app.MapAdminInitiativesApi();
 app.MapOpsApi();
 app.MapOps();
+app.MapEmbeddedDashboard();
 
 app.Run();
 

@@ -28,7 +28,10 @@ public static class ClusterClientExtensions
                 o.ClusterId = options.ClusterId;
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // The client sends through silo gateways; a hung silo's gateway is dropped when the list
+            // (read from PostgreSQL) no longer has it. Orleans' default of 1 min would keep messages
+            // queued on a SIGSTOPped silo that long; one cheap query a second per gateway does not.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

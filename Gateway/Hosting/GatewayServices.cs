@@ -71,3 +71,10 @@ public static class GatewayServices
         return new AdminToken(generated);
     }
 }
+
+public static class GatewayDashboard
+{
+    /// <summary>Embedded mode hosts the silo, so it serves the Orleans Dashboard (behind the admin token); a cluster gateway does not.</summary>
+    public static WebApplication MapEmbeddedDashboard(this WebApplication app) =>
+        app.Configuration.GetValue<bool>("Cluster:Enabled") ? app : app.MapVotingDashboard(app.Services.GetRequiredService<AdminToken>().Value);
+}

@@ -23,10 +23,11 @@ public static class ClusterSiloExtensions
         return builder;
     }
 
-    /// <summary>The probes and /metrics.</summary>
+    /// <summary>The probes, /metrics, and the dashboard behind the admin token.</summary>
     public static WebApplication MapClusterSilo(this WebApplication app)
     {
         app.MapVotingMetrics();
+        app.MapVotingDashboard(app.Configuration["Admin:Token"]);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

@@ -50,6 +50,7 @@ public static class VotingSiloExtensions
                 o.CollectionQuantum = TimeSpan.FromSeconds(10);
             });
             silo.AddActivityPropagation();
+            silo.AddVotingDashboard();
         });
         return builder;
     }

@@ -47,6 +47,7 @@ public sealed class FailoverTests(PostgresServer server)
         var declaredDead = await WaitForAsync(async () => await cluster.ActiveSilosAsync() == 2, TimeSpan.FromSeconds(30));
         var detection = stream.Clock.Elapsed - pausedAt;
         await Task.Delay(Load, TestContext.Current.CancellationToken);
+        var resumedAt = stream.Clock.Elapsed;
         cluster.Silo(2).Signal("CONT");
         var exited = await cluster.Silo(2).WaitForExitAsync(TimeSpan.FromSeconds(30));
         cluster.StartSilo(2);
@@ -54,10 +55,11 @@ public sealed class FailoverTests(PostgresServer server)
         await Task.Delay(Load, TestContext.Current.CancellationToken);
         await stream.StopAsync();
 
-        var disruption = DisruptionAfter(stream, pausedAt);
+        var disruption = DisruptionAfter(stream, pausedAt, resumedAt);
+        var rejoin = DisruptionAfter(stream, resumedAt);
         var report = await ExactlyOnce.VerifyAsync(cluster, edition, stream);
-        Report($"SIGSTOP of silo-2 of 3: declared dead after {detection.TotalSeconds:F2}s; every ballot sent after the pause got 201 within {disruption.TotalSeconds:F2}s of it (target 10 s); " +
-            $"after SIGCONT it exited ({exited}) and a fresh one joined. {report}");
+        Report($"SIGSTOP of silo-2 of 3: declared dead after {detection.TotalSeconds:F2}s; every ballot sent while it was paused got 201 within {disruption.TotalSeconds:F2}s of the pause (target 10 s); " +
+            $"after SIGCONT it exited ({exited}) and a fresh one joined (ballots sent from SIGCONT on: all 201 within {rejoin.TotalSeconds:F2}s of it). {report}");
         Assert.True(declaredDead);
         Assert.True(exited, "a silo declared dead must stop when it resumes");
         Assert.True(disruption < TimeSpan.FromSeconds(15), $"ballots failed or stalled until {disruption} after the pause");
@@ -122,11 +124,11 @@ public sealed class FailoverTests(PostgresServer server)
     }
 
     /// <summary>
-    /// How long after <paramref name="since"/> the last ballot sent from then on was answered
+    /// How long after <paramref name="since"/> the last ballot sent from then on (until <paramref name="until"/>) was answered
     /// with anything but a prompt 201: zero when nobody noticed.
     /// </summary>
-    private static TimeSpan DisruptionAfter(BallotStream stream, TimeSpan since) => stream.Results
-        .Where(s => s.SentAt >= since && (s.Status != 201 || s.AnsweredAt - s.SentAt > TimeSpan.FromSeconds(1)))
+    private static TimeSpan DisruptionAfter(BallotStream stream, TimeSpan since, TimeSpan? until = null) => stream.Results
+        .Where(s => s.SentAt >= since && s.SentAt < (until ?? TimeSpan.MaxValue) && (s.Status != 201 || s.AnsweredAt - s.SentAt > TimeSpan.FromSeconds(1)))
         .Select(s => s.AnsweredAt - since).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     private static Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Orleans.Dashboard;
+
+namespace Voting.Silo.Hosting;
+
+/// <summary>
+/// The Orleans Dashboard at <c>/dashboard</c>, only behind the admin token (<c>Admin:Token</c>):
+/// <c>Authorization: Bearer &lt;token&gt;</c>, or HTTP Basic with the token as password so that a
+/// browser asks for it. Without a token the dashboard is not served at all: it is never public.
+/// </summary>
+public static class DashboardExtensions
+{
+    public const string Path = "/dashboard";
+    private const string Realm = "Basic realm=\"voting-dashboard\", charset=\"UTF-8\"";
+
+    /// <summary>The dashboard's grain-call statistics on this silo (live log streaming off).</summary>
+    public static ISiloBuilder AddVotingDashboard(this ISiloBuilder silo) => silo.AddDashboard(o => o.HideTrace = true);
+
+    /// <summary>Maps the dashboard behind <paramref name="adminToken"/>; nothing when there is none.</summary>
+    public static WebApplication MapVotingDashboard(this WebApplication app, string? adminToken)
+    {
+        if (string.IsNullOrWhiteSpace(adminToken))
+        {
+            return app;
+        }
+        var expected = Encoding.UTF8.GetBytes(adminToken);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(async (context, next) =>
+        {
+            if (Presents(context.Request.Headers.Authorization.ToString(), expected))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = Realm;
+        }));
+        app.MapOrleansDashboard(routePrefix: Path);
+        return app;
+    }
+
+    /// <summary>True when the header carries the token (Bearer, or Basic with any user name); compared in constant time.</summary>
+    public static bool Presents(string authorization, byte[] expected)
+    {
+        string? token = null;
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = authorization["Bearer ".Length..].Trim();
+        }
+        else if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..].Trim()));
+                token = pair[(pair.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+        return token is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), expected);
+    }
+}
