@@ -17,7 +17,9 @@ public static class ClusterSiloExtensions
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, SiloStorageOptionsValidator>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<SiloMembershipHealthCheck>("membership", tags: ["ready"]);
         builder.AddVotingSilo(embedded: false);
         builder.AddVotingTelemetry("silo");
         return builder;
