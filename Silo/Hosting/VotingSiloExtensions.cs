@@ -35,24 +35,35 @@ public static class VotingSiloExtensions
             {
                 silo.UseClusterMembership(builder.Configuration, options);
             }
-            silo.Services.AddVotingGrains();
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = options.ProbeTimeout;
-                o.MaxProbeTimeout = options.ProbeTimeout * 2;
-                o.IAmAliveTablePublishTimeout = options.IAmAliveTablePublishTimeout;
-                o.TableRefreshTimeout = options.TableRefreshTimeout;
-            });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
-            silo.Configure<GrainCollectionOptions>(o =>
-            {
-                o.CollectionAge = options.IdleTimeout;
-                o.CollectionQuantum = TimeSpan.FromSeconds(10);
-            });
-            silo.AddActivityPropagation();
+            silo.ConfigureVotingRuntime(options);
             silo.AddVotingDashboard();
         });
         return builder;
+    }
+
+    /// <summary>
+    /// What every silo of the product has, whatever its clustering: the grains' services, failure
+    /// detection and response timeout from <paramref name="options"/>, idle collection (voters and
+    /// receipts declare 30 s, so the collection quantum is 10 s), and trace propagation.
+    /// </summary>
+    public static ISiloBuilder ConfigureVotingRuntime(this ISiloBuilder silo, SiloOptions options)
+    {
+        silo.Services.AddVotingGrains();
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = options.ProbeTimeout;
+            o.MaxProbeTimeout = options.ProbeTimeout * 2;
+            o.IAmAliveTablePublishTimeout = options.IAmAliveTablePublishTimeout;
+            o.TableRefreshTimeout = options.TableRefreshTimeout;
+        });
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.CollectionAge = options.IdleTimeout;
+            o.CollectionQuantum = TimeSpan.FromSeconds(10);
+        });
+        silo.AddActivityPropagation();
+        return silo;
     }
 
     /// <summary>Binds and validates <c>Orleans:*</c>; a bad value stops the start with the key named.</summary>

@@ -45,7 +45,6 @@ internal sealed class TestLedger : IAsyncDisposable
     /// <summary>A started cluster of <paramref name="silos"/> silos with its client; disposed with the ledger.</summary>
     public async Task<InProcessTestCluster> StartClusterAsync(short silos = 1, TimeSpan? responseTimeout = null)
     {
-        var product = new ProductSiloOptions();
         var timeout = responseTimeout ?? TimeSpan.FromSeconds(10);
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -59,25 +58,8 @@ internal sealed class TestLedger : IAsyncDisposable
                 ["Storage:WriterId"] = $"{clusterId}/{silo.SiloName}",
             });
             host.Services.AddGrainStorage();
-            host.Services.AddVotingGrains();
         });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = product.ProbeTimeout;
-                o.MaxProbeTimeout = product.ProbeTimeout * 2;
-                o.IAmAliveTablePublishTimeout = product.IAmAliveTablePublishTimeout;
-                o.TableRefreshTimeout = product.TableRefreshTimeout;
-            });
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);
-            // As AddVotingSilo does: the grains' [CollectionAgeLimit] of 30 s and 1 min need a quantum below them.
-            silo.Configure<GrainCollectionOptions>(o =>
-            {
-                o.CollectionAge = product.IdleTimeout;
-                o.CollectionQuantum = TimeSpan.FromSeconds(10);
-            });
-        });
+        builder.ConfigureSilo((_, silo) => silo.ConfigureVotingRuntime(new ProductSiloOptions { ResponseTimeout = timeout }));
         builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = timeout));
         var cluster = builder.Build();
         _clusters.Add(cluster);
