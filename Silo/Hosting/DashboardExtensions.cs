@@ -20,7 +20,7 @@ public static class DashboardExtensions
     /// <summary>Maps the dashboard behind <paramref name="adminToken"/>; nothing when there is none.</summary>
     public static WebApplication MapVotingDashboard(this WebApplication app, string? adminToken)
     {
-        if (string.IsNullOrWhiteSpace(adminToken))
+        if (string.IsNullOrWhiteSpace(adminToken) || !VotingSiloExtensions.ReadSiloOptions(app.Configuration).Dashboard)
         {
             return app;
         }

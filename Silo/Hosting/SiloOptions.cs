@@ -53,4 +53,7 @@ public sealed class SiloOptions
     /// <summary>An activation idle this long is collected (voters and receipts go after 30 s whatever this says).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Serve the Orleans Dashboard at /dashboard (behind the admin token); it profiles every grain call.</summary>
+    public bool Dashboard { get; set; } = true;
 }

@@ -36,7 +36,10 @@ public static class VotingSiloExtensions
                 silo.UseClusterMembership(builder.Configuration, options);
             }
             silo.ConfigureVotingRuntime(options);
-            silo.AddVotingDashboard();
+            if (options.Dashboard)
+            {
+                silo.AddVotingDashboard();
+            }
         });
         return builder;
     }
