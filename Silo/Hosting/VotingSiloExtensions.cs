@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
@@ -73,12 +72,8 @@ public static class VotingSiloExtensions
     public static SiloOptions ReadSiloOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
-        {
-            throw new InvalidOperationException(string.Join(" ", errors.Select(e => $"{SiloOptions.Section}:{string.Join(",", e.MemberNames)}: {e.ErrorMessage}")));
-        }
-        return options;
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? options : throw new InvalidOperationException(string.Join(" ", problems));
     }
 
     private static int FreeTcpPort()
