@@ -85,7 +85,17 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     public Task<WriteResult> WriteAsync(WriteUnit unit, CancellationToken cancellationToken = default) =>
-        _committer.EnqueueAsync(unit, cancellationToken);
+        StorageMetrics.ActivitySource.HasListeners() ? TracedWriteAsync(unit, cancellationToken) : _committer.EnqueueAsync(unit, cancellationToken);
+
+    /// <summary>A span for the unit's wait on its group commit, under the grain call that wrote it.</summary>
+    private async Task<WriteResult> TracedWriteAsync(WriteUnit unit, CancellationToken cancellationToken)
+    {
+        using var activity = StorageMetrics.ActivitySource.StartActivity("ledger.write");
+        activity?.SetTag("db.system", _dialect.Name);
+        var result = await _committer.EnqueueAsync(unit, cancellationToken);
+        activity?.SetTag("voting.ledger.outcome", result.Outcome.ToString());
+        return result;
+    }
 
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
 

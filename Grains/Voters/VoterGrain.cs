@@ -16,6 +16,7 @@ namespace Voting.Grains.Voters;
 /// membership change, both send their units and the ballot's primary key lets one win.
 /// </summary>
 [CollectionAgeLimit(Minutes = 0.5)] // a voter usually calls once: leave memory soon after
+[Orleans.Placement.PreferLocalPlacement] // activate where the call arrives: a new voter costs no hop to another silo
 internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, TimeProvider time) : Grain, IVoterGrain
 {
     private string Key => this.GetPrimaryKeyString();

@@ -44,7 +44,7 @@ public static class TelemetryExtensions
             services.AddHostedService<OtlpExportService>();
         }
 
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(identity.ServiceName, serviceVersion: version))
             .WithMetrics(metrics =>
             {
@@ -61,15 +61,13 @@ public static class TelemetryExtensions
                 {
                     metrics.AddOtlpExporter(o => otlp.Configure(o, "metrics"));
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(Sources).AddAspNetCoreInstrumentation();
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(o => otlp.Configure(o, "traces"));
-                }
             });
+        if (otlp is not null)
+        {
+            // Traces only where they go somewhere: a listening tracer makes every request and grain
+            // call record spans, which costs CPU per vote for nothing without an exporter.
+            telemetry.WithTracing(tracing => tracing.AddSource(Sources).AddAspNetCoreInstrumentation().AddOtlpExporter(o => otlp.Configure(o, "traces")));
+        }
         return builder;
     }
 

@@ -70,6 +70,8 @@ public sealed class OtlpExportTests
         // Protobuf carries strings as UTF-8: a PESEL in any span, attribute or label would show here.
         var exported = string.Concat(bodies.Select(b => System.Text.Encoding.Latin1.GetString(b)));
         Assert.Contains("ops-test-span", exported);
+        // The ledger's span under each ballot's grain call: traces reach from the gateway to the ledger.
+        Assert.Contains("ledger.write", exported);
         Assert.All(pesels, pesel => Assert.DoesNotContain(pesel, exported));
         await collector.StopAsync();
     }
