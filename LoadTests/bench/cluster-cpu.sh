@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# CPU of each cluster process per vote: scripts/cluster up 2, wrk votes for 15 s of warm-up, then
+# 10 s measured, with each process's user+system clock ticks read from /proc/<pid>/stat over 8 s.
+# Prints votes/s and each process's CPU in % of one core. Extra environment (e.g.
+# Orleans__Dashboard=false) reaches the silos and the gateway.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+bash scripts/cluster up 2 > /tmp/cluster-cpu-up.log 2>&1 || { tail /tmp/cluster-cpu-up.log; exit 1; }
+trap 'bash scripts/cluster down > /dev/null 2>&1' EXIT
+# shellcheck disable=SC1091
+source .cluster/env
+edition() {
+  local e="cpu-$RANDOM$RANDOM"
+  curl -fs -XPOST "$VOTING_URL/api/v1/admin/editions" -H "Authorization: Bearer $VOTING_ADMIN_TOKEN" -d '{"id":"'"$e"'","name":"cpu","phase":"voting","votingOpensAt":"2020-01-01T00:00:00Z","votingClosesAt":"2099-01-01T00:00:00Z","pools":[{"id":"city","budget":1000,"ballot":{"type":"approval","minSelections":1,"maxSelections":1},"projects":[{"id":"p1","cost":100},{"id":"p2","cost":100}]}]}' > /dev/null
+  echo "$e"
+}
+ticks() {
+  for p in $(pgrep -f Voting.Silo.dll); do echo "silo-$p $(awk '{print $14+$15}' "/proc/$p/stat")"; done
+  for p in $(pgrep -f Voting.Gateway.dll); do echo "gateway $(awk '{print $14+$15}' "/proc/$p/stat")"; done
+  echo "postgres $(for p in $(pgrep -x postgres); do awk '{print $14+$15}' "/proc/$p/stat"; done | paste -sd+ | bc)"
+}
+wrk -t2 -c128 -d15s -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /dev/null 2>&1
+wrk -t2 -c128 -d10s -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /tmp/cluster-cpu-wrk.txt 2>&1 &
+load=$!
+sleep 1; ticks > /tmp/cluster-cpu-t1; sleep 8; ticks > /tmp/cluster-cpu-t2; wait $load
+grep Requests/sec /tmp/cluster-cpu-wrk.txt
+paste /tmp/cluster-cpu-t1 /tmp/cluster-cpu-t2 | awk '{printf "%s %.0f%% of one core\n", $1, ($4-$2)/8}'
