@@ -7,28 +7,278 @@ using Voting.Storage;
 namespace Voting.Grains.Projects;
 
 /// <summary>
-/// One project of an edition: its definition comes from the edition's pool, its tally from the
-/// committed counters (summed over writers), shown only when the edition's results are visible.
+/// One proposal/project of an edition for its whole life. Every change is one guarded ledger unit
+/// behind the gate of its phase; supporters are exactly-once by the <c>supports</c> primary key.
+/// The project's definition comes from the edition's pool, its tally from the committed counters.
 /// </summary>
-internal sealed class BudgetProjectGrain(IGrainStorage storage) : Grain, IBudgetProjectGrain
+internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider time) : Grain, IBudgetProjectGrain
 {
+    private string _editionId = "";
+    private string _projectId = "";
+    private StoredRow? _row;
+    private StoredProposal? _proposal;
+    private long _supporters;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_editionId, _projectId) = BudgetProjectKey.Parse(this.GetPrimaryKeyString());
+        Load(await storage.ReadRowAsync(Tables.Proposals.Name, _editionId, _projectId, cancellationToken));
+        if (_proposal is not null)
+        {
+            var sums = await storage.SumCountersAsync(Tables.ProposalCounters(_editionId), cancellationToken);
+            _supporters = sums.GetValueOrDefault(Tables.SupportersCounter(_projectId));
+        }
+    }
+
+    private Task<Edition?> EditionAsync() => GrainFactory.GetGrain<IEditionGrain>(_editionId).GetAsync();
+
+    public Task<ProposalView?> GetProposalAsync() => Task.FromResult(_proposal?.View(_supporters));
+
+    public async Task<ProposalResult> ProposeAsync(ProposalDraft draft)
+    {
+        var edition = await EditionAsync();
+        if (edition is null)
+        {
+            return new(ProposalOutcome.EditionNotFound);
+        }
+        if (_proposal is not null)
+        {
+            return new(ProposalOutcome.Replayed, _proposal.View(_supporters));
+        }
+        if (edition.Phase != EditionPhase.Submission)
+        {
+            return new(ProposalOutcome.PhaseClosed, Detail: $"Proposals are submitted in phase submission; the edition is in {edition.Phase}.");
+        }
+        if (ProposalRules.Validate(edition, draft) is { } problem)
+        {
+            return new(ProposalOutcome.InvalidProposal, Detail: problem);
+        }
+        var pool = edition.Pools.First(p => p.Id == draft.PoolId);
+        var status = ProposalRules.InitialStatus(pool);
+        var proposal = new StoredProposal(_projectId, draft.AuthorKey, draft.PoolId, draft.Title, draft.Description, draft.CostEstimate,
+            draft.Location, draft.Category, status, [new ProposalHistoryEntry(status, time.GetUtcNow())]);
+        var data = RowJson.Write(proposal);
+        for (var slot = 1; slot <= pool.MaxProposalsPerAuthor; slot++)
+        {
+            // The author's n-th slot is a row of its own: the ledger, not memory, caps proposals per author.
+            var unit = new WriteUnit(
+                [new InsertRow(Tables.AuthorSlots.Name, _editionId, $"{draft.AuthorKey}/{slot}", _projectId), new UpsertRow(Tables.Proposals.Name, _editionId, _projectId, data)],
+                Tables.PhaseGate(_editionId, EditionPhase.Submission));
+            var result = await storage.WriteAsync(unit);
+            switch (result.Outcome)
+            {
+                case WriteOutcome.GateClosed:
+                    return new(ProposalOutcome.PhaseClosed, Detail: "The submission phase ended meanwhile.");
+                case WriteOutcome.Committed:
+                    Load(new StoredRow(data, 1));
+                    return new(ProposalOutcome.Recorded, proposal.View(0));
+                case WriteOutcome.GuardFailed when result.Current?.Data == _projectId:
+                    Load(await storage.ReadRowAsync(Tables.Proposals.Name, _editionId, _projectId));
+                    return new(ProposalOutcome.Replayed, _proposal!.View(_supporters));
+            }
+        }
+        return new(ProposalOutcome.LimitReached, Detail: $"An author may submit at most {pool.MaxProposalsPerAuthor} proposals in this edition.");
+    }
+
+    public async Task<ProposalResult> SupportAsync(string voterKey)
+    {
+        var edition = await EditionAsync();
+        if (edition is null)
+        {
+            return new(ProposalOutcome.EditionNotFound);
+        }
+        if (_proposal is null || _row is null)
+        {
+            return new(ProposalOutcome.ProposalNotFound);
+        }
+        if (voterKey == _proposal.AuthorKey)
+        {
+            return new(ProposalOutcome.InvalidSupport, Detail: "The author cannot support their own proposal.");
+        }
+        if (edition.Phase != EditionPhase.Submission)
+        {
+            return new(ProposalOutcome.PhaseClosed, Detail: $"Proposals are supported in phase submission; the edition is in {edition.Phase}.");
+        }
+        if (_proposal.Status is not (ProposalStatus.CollectingSupport or ProposalStatus.Submitted))
+        {
+            return new(ProposalOutcome.InvalidSupport, Detail: $"A proposal '{_proposal.Status}' cannot be supported.");
+        }
+        var now = time.GetUtcNow();
+        var support = new StoredSupport(ReceiptIds.New(), now);
+        var ops = new List<WriteOp>
+        {
+            new InsertRow(Tables.Supports.Name, BudgetProjectKey.Of(_editionId, _projectId), voterKey, RowJson.Write(support)),
+            new AddToCounter(Tables.ProposalCounters(_editionId), Tables.SupportersCounter(_projectId), 1),
+        };
+        var pool = edition.Pools.First(p => p.Id == _proposal.PoolId);
+        StoredProposal? flipped = null;
+        if (_proposal.Status == ProposalStatus.CollectingSupport && _supporters + 1 >= pool.MinSupporters)
+        {
+            // This support is the one that reaches minSupporters: the status moves in the same unit.
+            flipped = _proposal.Moved(ProposalStatus.Submitted, now);
+            ops.Add(new UpsertRow(Tables.Proposals.Name, _editionId, _projectId, RowJson.Write(flipped)));
+        }
+        var result = await storage.WriteAsync(new WriteUnit(ops, Tables.PhaseGate(_editionId, EditionPhase.Submission)));
+        switch (result.Outcome)
+        {
+            case WriteOutcome.GateClosed:
+                return new(ProposalOutcome.PhaseClosed, Detail: "The submission phase ended meanwhile.");
+            case WriteOutcome.GuardFailed:
+                var original = RowJson.Read<StoredSupport>(result.Current!.Data);
+                return new(ProposalOutcome.Replayed, Receipt: new SupportReceipt(original.ReceiptId, _supporters));
+        }
+        _supporters++;
+        if (flipped is not null)
+        {
+            Load(new StoredRow(RowJson.Write(flipped), _row.Version + 1));
+        }
+        return new(ProposalOutcome.Recorded, Receipt: new SupportReceipt(support.ReceiptId, _supporters));
+    }
+
+    public async Task<ProposalResult> WithdrawAsync(string authorKey)
+    {
+        if (await AuthorRefusalAsync(authorKey, EditionPhase.Submission, "withdrawn before verification") is { } refusal)
+        {
+            return refusal;
+        }
+        if (_proposal!.Status == ProposalStatus.Withdrawn)
+        {
+            return new(ProposalOutcome.Replayed, _proposal.View(_supporters));
+        }
+        return await MoveAsync(_proposal.Moved(ProposalStatus.Withdrawn, time.GetUtcNow()), EditionPhase.Submission, ProposalOutcome.Changed);
+    }
+
+    public async Task<ProposalResult> AppealAsync(string authorKey, string reason)
+    {
+        if (await AuthorRefusalAsync(authorKey, EditionPhase.Appeals, "appealed in phase appeals") is { } refusal)
+        {
+            return refusal;
+        }
+        if (_proposal!.Status == ProposalStatus.Appealed && _proposal.AppealReason == reason)
+        {
+            return new(ProposalOutcome.Replayed, _proposal.View(_supporters));
+        }
+        if (_proposal.Status != ProposalStatus.Rejected)
+        {
+            return new(ProposalOutcome.InvalidStatus, Detail: $"Only a rejected proposal can be appealed, once; this one is '{_proposal.Status}'.");
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > ProposalRules.MaxReason)
+        {
+            return new(ProposalOutcome.InvalidProposal, Detail: $"reason must be 1-{ProposalRules.MaxReason} characters.");
+        }
+        var appealed = _proposal.Moved(ProposalStatus.Appealed, time.GetUtcNow()) with { AppealReason = reason };
+        return await MoveAsync(appealed, EditionPhase.Appeals, ProposalOutcome.Recorded);
+    }
+
+    public async Task<ProposalResult> DecideAsync(ProposalDecision decision)
+    {
+        var edition = await EditionAsync();
+        if (edition is null)
+        {
+            return new(ProposalOutcome.EditionNotFound);
+        }
+        if (_proposal is null)
+        {
+            return new(ProposalOutcome.ProposalNotFound);
+        }
+        var (status, refusal, detail) = ProposalRules.Decide(edition.Phase, _proposal.Status, decision);
+        if (status is null)
+        {
+            return new(refusal, Detail: detail);
+        }
+        var decided = _proposal.Moved(status, time.GetUtcNow(), decision.Justification) with { VerifiedCost = decision.VerifiedCost ?? _proposal.VerifiedCost };
+        return await MoveAsync(decided, edition.Phase, ProposalOutcome.Changed);
+    }
+
+    public async Task<ProposalResult> SetDeliveryAsync(Delivery delivery)
+    {
+        var edition = await EditionAsync();
+        if (edition is null)
+        {
+            return new(ProposalOutcome.EditionNotFound);
+        }
+        if (edition.FindPoolOfProject(_projectId) is null)
+        {
+            return new(ProposalOutcome.ProposalNotFound);
+        }
+        if (edition.Phase != EditionPhase.Final)
+        {
+            return new(ProposalOutcome.PhaseClosed, Detail: $"Delivery is reported once the edition is final; it is in {edition.Phase}.");
+        }
+        if (!DeliveryStatus.IsKnown(delivery.Status) || delivery.Percent is < 0 or > 100 || delivery.Note?.Length > ProposalRules.MaxReason)
+        {
+            return new(ProposalOutcome.InvalidDelivery, Detail: "status must be planned, in-progress, done or abandoned; percent 0-100; note at most 5000 characters.");
+        }
+        await storage.WriteAsync(new WriteUnit([new UpsertRow(Tables.Deliveries.Name, _editionId, _projectId, RowJson.Write(delivery))]));
+        return new(ProposalOutcome.Changed);
+    }
+
     public async Task<ProjectView?> GetAsync()
     {
-        var (editionId, projectId) = BudgetProjectKey.Parse(this.GetPrimaryKeyString());
-        var edition = await GrainFactory.GetGrain<IEditionGrain>(editionId).GetAsync();
-        var pool = edition?.FindPoolOfProject(projectId);
+        var edition = await EditionAsync();
+        var pool = edition?.FindPoolOfProject(_projectId);
         if (edition is null || pool is null)
         {
             return null;
         }
-        var project = pool.Projects.First(p => p.Id == projectId);
+        var project = pool.Projects.First(p => p.Id == _projectId);
         long? votes = null, score = null;
         if (edition.Phase != EditionPhase.Voting || edition.LiveResults)
         {
-            var sums = await storage.SumCountersAsync(Tables.EditionCounters(editionId));
-            votes = sums.GetValueOrDefault(Tally.VotesCounter(projectId));
-            score = sums.GetValueOrDefault(Tally.ScoreCounter(projectId));
+            var sums = await storage.SumCountersAsync(Tables.EditionCounters(_editionId));
+            votes = sums.GetValueOrDefault(Tally.VotesCounter(_projectId));
+            score = sums.GetValueOrDefault(Tally.ScoreCounter(_projectId));
         }
-        return new ProjectView(editionId, projectId, pool.Id, project.Title, project.Cost, votes, score);
+        var deliveryRow = await storage.ReadRowAsync(Tables.Deliveries.Name, _editionId, _projectId);
+        return new ProjectView(_editionId, _projectId, pool.Id, project.Title, project.Cost, votes, score,
+            _proposal?.Description, _proposal?.Location, _proposal?.Category, _proposal?.Status,
+            _proposal is null ? null : _supporters, _proposal?.History,
+            deliveryRow is null ? null : RowJson.Read<Delivery>(deliveryRow.Data));
+    }
+
+    /// <summary>Refuses an author's request for an unknown proposal, a different author or the wrong phase.</summary>
+    private async Task<ProposalResult?> AuthorRefusalAsync(string authorKey, string phase, string when)
+    {
+        var edition = await EditionAsync();
+        if (edition is null)
+        {
+            return new(ProposalOutcome.EditionNotFound);
+        }
+        if (_proposal is null)
+        {
+            return new(ProposalOutcome.ProposalNotFound);
+        }
+        if (authorKey != _proposal.AuthorKey)
+        {
+            return new(ProposalOutcome.NotAuthor, Detail: "Only the proposal's author may do this.");
+        }
+        if (edition.Phase != phase)
+        {
+            return new(ProposalOutcome.PhaseClosed, Detail: $"A proposal is {when}; the edition is in {edition.Phase}.");
+        }
+        return null;
+    }
+
+    /// <summary>Writes the proposal's next state, guarded by its version and by the gate of the phase.</summary>
+    private async Task<ProposalResult> MoveAsync(StoredProposal next, string phase, ProposalOutcome outcome)
+    {
+        var data = RowJson.Write(next);
+        var result = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Tables.Proposals.Name, _editionId, _projectId, data, _row!.Version)], Tables.PhaseGate(_editionId, phase)));
+        switch (result.Outcome)
+        {
+            case WriteOutcome.GateClosed:
+                return new(ProposalOutcome.PhaseClosed, Detail: $"Phase {phase} ended meanwhile.");
+            case WriteOutcome.GuardFailed:
+                Load(result.Current);
+                return new(ProposalOutcome.InvalidStatus, Detail: "The proposal changed meanwhile; read it and try again.");
+        }
+        Load(new StoredRow(data, _row.Version + 1));
+        return new(outcome, next.View(_supporters));
+    }
+
+    private void Load(StoredRow? row)
+    {
+        _row = row;
+        _proposal = row is null ? null : RowJson.Read<StoredProposal>(row.Data);
     }
 }
