@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Voting.Projects;
 
 /// <summary>
@@ -22,6 +24,7 @@ public interface IBudgetProjectGrain : IGrainWithStringKey
 
     /// <summary>Records one supporter (exactly once per voter key).</summary>
     [Alias("support")]
+    [AlwaysInterleave] // supporters of one proposal commit in parallel group commits; the ledger's primary key keeps each person to one support, the count is the committed counter
     Task<ProposalResult> SupportAsync(string voterKey);
 
     /// <summary>The author withdraws the proposal (before verification).</summary>

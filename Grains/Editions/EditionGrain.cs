@@ -135,13 +135,10 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         }
         var sums = await storage.SumCountersAsync(Tables.ProposalCounters(Key));
         var matching = (await ReadProposalsAsync())
+            .Select(p => p.View(sums.GetValueOrDefault(Tables.SupportersCounter(p.ProposalId))))
             .Where(p => (poolId is null || p.PoolId == poolId) && (status is null || p.Status == status))
             .ToList();
-        var items = matching
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(p => p.View(sums.GetValueOrDefault(Tables.SupportersCounter(p.ProposalId))))
-            .ToList();
+        var items = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         return new ProposalPage(items, page, pageSize, matching.Count);
     }
 

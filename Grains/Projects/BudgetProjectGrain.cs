@@ -27,6 +27,7 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         {
             var sums = await storage.SumCountersAsync(Tables.ProposalCounters(_editionId), cancellationToken);
             _supporters = sums.GetValueOrDefault(Tables.SupportersCounter(_projectId));
+            await SettleAsync(); // a move to submitted not yet written down (the activation ended between the two units)
         }
     }
 
@@ -56,7 +57,7 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         var pool = edition.Pools.First(p => p.Id == draft.PoolId);
         var status = ProposalRules.InitialStatus(pool);
         var proposal = new StoredProposal(_projectId, draft.AuthorKey, draft.PoolId, draft.Title, draft.Description, draft.CostEstimate,
-            draft.Location, draft.Category, status, [new ProposalHistoryEntry(status, time.GetUtcNow())]);
+            draft.Location, draft.Category, status, [new ProposalHistoryEntry(status, time.GetUtcNow())], MinSupporters: pool.MinSupporters);
         var data = RowJson.Write(proposal);
         for (var slot = 1; slot <= pool.MaxProposalsPerAuthor; slot++)
         {
@@ -99,26 +100,18 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         {
             return new(ProposalOutcome.PhaseClosed, Detail: $"Proposals are supported in phase submission; the edition is in {edition.Phase}.");
         }
-        if (_proposal.Status is not (ProposalStatus.CollectingSupport or ProposalStatus.Submitted))
+        if (_proposal.StatusWith(_supporters) is not (ProposalStatus.CollectingSupport or ProposalStatus.Submitted))
         {
             return new(ProposalOutcome.InvalidSupport, Detail: $"A proposal '{_proposal.Status}' cannot be supported.");
         }
-        var now = time.GetUtcNow();
-        var support = new StoredSupport(ReceiptIds.New(), now);
-        var ops = new List<WriteOp>
-        {
-            new InsertRow(Tables.Supports.Name, BudgetProjectKey.Of(_editionId, _projectId), voterKey, RowJson.Write(support)),
-            new AddToCounter(Tables.ProposalCounters(_editionId), Tables.SupportersCounter(_projectId), 1),
-        };
-        var pool = edition.Pools.First(p => p.Id == _proposal.PoolId);
-        StoredProposal? flipped = null;
-        if (_proposal.Status == ProposalStatus.CollectingSupport && _supporters + 1 >= pool.MinSupporters)
-        {
-            // This support is the one that reaches minSupporters: the status moves in the same unit.
-            flipped = _proposal.Moved(ProposalStatus.Submitted, now);
-            ops.Add(new UpsertRow(Tables.Proposals.Name, _editionId, _projectId, RowJson.Write(flipped)));
-        }
-        var result = await storage.WriteAsync(new WriteUnit(ops, Tables.PhaseGate(_editionId, EditionPhase.Submission)));
+        var support = new StoredSupport(ReceiptIds.New(), time.GetUtcNow());
+        var unit = new WriteUnit(
+            [
+                new InsertRow(Tables.Supports.Name, BudgetProjectKey.Of(_editionId, _projectId), voterKey, RowJson.Write(support)),
+                new AddToCounter(Tables.ProposalCounters(_editionId), Tables.SupportersCounter(_projectId), 1),
+            ],
+            Tables.PhaseGate(_editionId, EditionPhase.Submission));
+        var result = await storage.WriteAsync(unit);
         switch (result.Outcome)
         {
             case WriteOutcome.GateClosed:
@@ -127,12 +120,29 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
                 var original = RowJson.Read<StoredSupport>(result.Current!.Data);
                 return new(ProposalOutcome.Replayed, Receipt: new SupportReceipt(original.ReceiptId, _supporters));
         }
-        _supporters++;
-        if (flipped is not null)
+        // Increments run one at a time (turns of this activation): exactly one support sees the count reach minSupporters.
+        var supporters = ++_supporters;
+        if (supporters == _proposal.MinSupporters)
         {
-            Load(new StoredRow(RowJson.Write(flipped), _row.Version + 1));
+            await SettleAsync();
         }
-        return new(ProposalOutcome.Recorded, Receipt: new SupportReceipt(support.ReceiptId, _supporters));
+        return new(ProposalOutcome.Recorded, Receipt: new SupportReceipt(support.ReceiptId, supporters));
+    }
+
+    /// <summary>Writes down the move to submitted that the committed supporters already made (the status read follows the count).</summary>
+    private async Task SettleAsync()
+    {
+        for (var attempt = 0; attempt < 3 && _proposal is not null && _row is not null; attempt++)
+        {
+            var settled = _proposal.Settled(_supporters, time.GetUtcNow());
+            if (ReferenceEquals(settled, _proposal))
+            {
+                return;
+            }
+            var data = RowJson.Write(settled);
+            var result = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Tables.Proposals.Name, _editionId, _projectId, data, _row.Version)]));
+            Load(result.Outcome == WriteOutcome.Committed ? new StoredRow(data, _row.Version + 1) : result.Current);
+        }
     }
 
     public async Task<ProposalResult> WithdrawAsync(string authorKey)
@@ -145,7 +155,7 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         {
             return new(ProposalOutcome.Replayed, _proposal.View(_supporters));
         }
-        return await MoveAsync(_proposal.Moved(ProposalStatus.Withdrawn, time.GetUtcNow()), EditionPhase.Submission, ProposalOutcome.Changed);
+        return await MoveAsync(_proposal.Settled(_supporters, time.GetUtcNow()).Moved(ProposalStatus.Withdrawn, time.GetUtcNow()), EditionPhase.Submission, ProposalOutcome.Changed);
     }
 
     public async Task<ProposalResult> AppealAsync(string authorKey, string reason)
@@ -181,12 +191,12 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         {
             return new(ProposalOutcome.ProposalNotFound);
         }
-        var (status, refusal, detail) = ProposalRules.Decide(edition.Phase, _proposal.Status, decision);
+        var (status, refusal, detail) = ProposalRules.Decide(edition.Phase, _proposal.StatusWith(_supporters), decision);
         if (status is null)
         {
             return new(refusal, Detail: detail);
         }
-        var decided = _proposal.Moved(status, time.GetUtcNow(), decision.Justification) with { VerifiedCost = decision.VerifiedCost ?? _proposal.VerifiedCost };
+        var decided = _proposal.Settled(_supporters, time.GetUtcNow()).Moved(status, time.GetUtcNow(), decision.Justification) with { VerifiedCost = decision.VerifiedCost ?? _proposal.VerifiedCost };
         return await MoveAsync(decided, edition.Phase, ProposalOutcome.Changed);
     }
 
@@ -231,7 +241,7 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         }
         var deliveryRow = await storage.ReadRowAsync(Tables.Deliveries.Name, _editionId, _projectId);
         return new ProjectView(_editionId, _projectId, pool.Id, project.Title, project.Cost, votes, score,
-            _proposal?.Description, _proposal?.Location, _proposal?.Category, _proposal?.Status,
+            _proposal?.Description, _proposal?.Location, _proposal?.Category, _proposal?.StatusWith(_supporters),
             _proposal is null ? null : _supporters, _proposal?.History,
             deliveryRow is null ? null : RowJson.Read<Delivery>(deliveryRow.Data));
     }

@@ -15,13 +15,25 @@ public sealed record StoredProposal(
     string Status,
     IReadOnlyList<ProposalHistoryEntry> History,
     long? VerifiedCost = null,
-    string? AppealReason = null)
+    string? AppealReason = null,
+    int MinSupporters = 0)
 {
+    /// <summary>
+    /// The status as the committed supporters make it: a proposal collecting support is submitted
+    /// from the moment the committed count reaches <see cref="MinSupporters"/>, even before its row says so.
+    /// </summary>
+    public string StatusWith(long supporters) =>
+        Status == ProposalStatus.CollectingSupport && supporters >= MinSupporters ? ProposalStatus.Submitted : Status;
+
+    /// <summary>The row as it should be stored once <paramref name="supporters"/> are committed (the move to submitted written down).</summary>
+    public StoredProposal Settled(long supporters, DateTimeOffset at) =>
+        StatusWith(supporters) == Status ? this : Moved(ProposalStatus.Submitted, at);
+
     public StoredProposal Moved(string status, DateTimeOffset at, string? note = null) =>
         this with { Status = status, History = [.. History, new ProposalHistoryEntry(status, at, note)] };
 
     public ProposalView View(long supporters) =>
-        new(ProposalId, PoolId, Title, Description, CostEstimate, VerifiedCost, Location, Category, Status, supporters, History);
+        new(ProposalId, PoolId, Title, Description, CostEstimate, VerifiedCost, Location, Category, StatusWith(supporters), supporters, History);
 
     public bool SameDraft(ProposalDraft draft) =>
         AuthorKey == draft.AuthorKey && PoolId == draft.PoolId && Title == draft.Title && Description == draft.Description
