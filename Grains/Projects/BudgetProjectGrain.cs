@@ -2,6 +2,7 @@ using Voting.Editions;
 using Voting.Grains.Editions;
 using Voting.Grains.Storage;
 using Voting.Projects;
+using Voting.Receipts;
 using Voting.Storage;
 
 namespace Voting.Grains.Projects;
@@ -108,6 +109,7 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         var unit = new WriteUnit(
             [
                 new InsertRow(Tables.Supports.Name, BudgetProjectKey.Of(_editionId, _projectId), voterKey, RowJson.Write(support)),
+                new UpsertRow(Tables.Receipts.Name, Tables.Global, support.ReceiptId, RowJson.Write(new StoredReceipt(_editionId, null, support.SupportedAt, ReceiptStatus.Counted))),
                 new AddToCounter(Tables.ProposalCounters(_editionId), Tables.SupportersCounter(_projectId), 1),
             ],
             Tables.PhaseGate(_editionId, EditionPhase.Submission));

@@ -67,6 +67,8 @@ public sealed class BudgetCycleTests(GatewayFactory factory) : IClassFixture<Gat
 
         var s1 = await SupportAsync(id, a, Pesels.NextAdult());
         Assert.Equal(1, (long)s1["supporters"]!);
+        var receipt = await (await _client.GetAsync($"/api/v1/receipts/{(string)s1["receiptId"]!}")).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(id, (string?)receipt["editionId"]);
         Assert.Equal("collecting-support", (string?)(await ProposalAsync(id, a))["status"]);
         await SupportAsync(id, a, Pesels.NextAdult());
         await SupportAsync(id, b, Pesels.NextAdult());
@@ -128,6 +130,11 @@ public sealed class BudgetCycleTests(GatewayFactory factory) : IClassFixture<Gat
 
         var delivery = new JsonObject { ["status"] = "in-progress", ["percent"] = 40, ["note"] = "Trees ordered." };
         await PhaseAsync(id, "closed");
+        var paper = await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/paper-ballots", new JsonArray(TestEditions.Ballot(Pesels.NextAdult(), b)))).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)paper["recorded"]!);
+        var closedTurnout = await (await _client.GetAsync($"/api/v1/editions/{id}/turnout")).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(3, (long)closedTurnout["ballots"]!);
+        Assert.Equal(1, (long)closedTurnout["channels"]!["paper"]!);
         await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/projects/{a}/delivery", delivery)).AssertProblemAsync(HttpStatusCode.Conflict, "phase-closed");
         await PhaseAsync(id, "final");
         await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/projects/{a}/delivery", new JsonObject { ["status"] = "late", ["percent"] = 40 })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-delivery");
