@@ -84,26 +84,9 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
 
     public async Task<ProposalResult> SupportAsync(string voterKey)
     {
-        var edition = await EditionAsync();
-        if (edition is null)
+        if (ProposalChecks.Support(await EditionAsync(), _proposal, _supporters, voterKey) is { } refusal)
         {
-            return new(ProposalOutcome.EditionNotFound);
-        }
-        if (_proposal is null || _row is null)
-        {
-            return new(ProposalOutcome.ProposalNotFound);
-        }
-        if (voterKey == _proposal.AuthorKey)
-        {
-            return new(ProposalOutcome.InvalidSupport, Detail: "The author cannot support their own proposal.");
-        }
-        if (edition.Phase != EditionPhase.Submission)
-        {
-            return new(ProposalOutcome.PhaseClosed, Detail: $"Proposals are supported in phase submission; the edition is in {edition.Phase}.");
-        }
-        if (_proposal.StatusWith(_supporters) is not (ProposalStatus.CollectingSupport or ProposalStatus.Submitted))
-        {
-            return new(ProposalOutcome.InvalidSupport, Detail: $"A proposal '{_proposal.Status}' cannot be supported.");
+            return refusal;
         }
         var support = new StoredSupport(ReceiptIds.New(), time.GetUtcNow());
         var unit = new WriteUnit(
@@ -124,7 +107,7 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         }
         // Increments run one at a time (turns of this activation): exactly one support sees the count reach minSupporters.
         var supporters = ++_supporters;
-        if (supporters == _proposal.MinSupporters)
+        if (supporters == _proposal!.MinSupporters)
         {
             await SettleAsync();
         }
@@ -185,15 +168,11 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
     public async Task<ProposalResult> DecideAsync(ProposalDecision decision)
     {
         var edition = await EditionAsync();
-        if (edition is null)
+        if (ProposalChecks.Known(edition, _proposal) is { } unknown)
         {
-            return new(ProposalOutcome.EditionNotFound);
+            return unknown;
         }
-        if (_proposal is null)
-        {
-            return new(ProposalOutcome.ProposalNotFound);
-        }
-        var (status, refusal, detail) = ProposalRules.Decide(edition.Phase, _proposal.StatusWith(_supporters), decision);
+        var (status, refusal, detail) = ProposalRules.Decide(edition!.Phase, _proposal!.StatusWith(_supporters), decision);
         if (status is null)
         {
             return new(refusal, Detail: detail);
@@ -204,22 +183,9 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
 
     public async Task<ProposalResult> SetDeliveryAsync(Delivery delivery)
     {
-        var edition = await EditionAsync();
-        if (edition is null)
+        if (ProposalChecks.Delivery(await EditionAsync(), _projectId, delivery) is { } refusal)
         {
-            return new(ProposalOutcome.EditionNotFound);
-        }
-        if (edition.FindPoolOfProject(_projectId) is null)
-        {
-            return new(ProposalOutcome.ProposalNotFound);
-        }
-        if (edition.Phase != EditionPhase.Final)
-        {
-            return new(ProposalOutcome.PhaseClosed, Detail: $"Delivery is reported once the edition is final; it is in {edition.Phase}.");
-        }
-        if (!DeliveryStatus.IsKnown(delivery.Status) || delivery.Percent is < 0 or > 100 || delivery.Note?.Length > ProposalRules.MaxReason)
-        {
-            return new(ProposalOutcome.InvalidDelivery, Detail: "status must be planned, in-progress, done or abandoned; percent 0-100; note at most 5000 characters.");
+            return refusal;
         }
         await storage.WriteAsync(new WriteUnit([new UpsertRow(Tables.Deliveries.Name, _editionId, _projectId, RowJson.Write(delivery))]));
         return new(ProposalOutcome.Changed);
@@ -248,28 +214,8 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
             deliveryRow is null ? null : RowJson.Read<Delivery>(deliveryRow.Data));
     }
 
-    /// <summary>Refuses an author's request for an unknown proposal, a different author or the wrong phase.</summary>
-    private async Task<ProposalResult?> AuthorRefusalAsync(string authorKey, string phase, string when)
-    {
-        var edition = await EditionAsync();
-        if (edition is null)
-        {
-            return new(ProposalOutcome.EditionNotFound);
-        }
-        if (_proposal is null)
-        {
-            return new(ProposalOutcome.ProposalNotFound);
-        }
-        if (authorKey != _proposal.AuthorKey)
-        {
-            return new(ProposalOutcome.NotAuthor, Detail: "Only the proposal's author may do this.");
-        }
-        if (edition.Phase != phase)
-        {
-            return new(ProposalOutcome.PhaseClosed, Detail: $"A proposal is {when}; the edition is in {edition.Phase}.");
-        }
-        return null;
-    }
+    private async Task<ProposalResult?> AuthorRefusalAsync(string authorKey, string phase, string when) =>
+        ProposalChecks.ByAuthor(await EditionAsync(), _proposal, authorKey, phase, when);
 
     /// <summary>Writes the proposal's next state, guarded by its version and by the gate of the phase.</summary>
     private async Task<ProposalResult> MoveAsync(StoredProposal next, string phase, ProposalOutcome outcome)
