@@ -277,4 +277,42 @@ public sealed class BudgetCycleTests(GatewayFactory factory) : IClassFixture<Gat
         Assert.Equal(1, (long)still["supporters"]!);
         Assert.Equal("submitted", (string?)still["status"]);
     }
+
+    [Fact]
+    public async Task Supporters_WhileSubmissionCloses_NoLateSupportAndCountEqualsCreated()
+    {
+        var id = await CreateAsync(CycleEditions.Edition(TestEditions.NewId(), minSupporters: 1_000_000));
+        var proposal = await ProposeAsync(id, Pesels.NextAdult(), "Raced");
+        using var stop = new CancellationTokenSource();
+        var firstCreated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var answers = new List<(HttpStatusCode Status, string? Code, DateTime SentAt)>();
+            while (!stop.IsCancellationRequested)
+            {
+                var sentAt = DateTime.UtcNow;
+                var response = await _client.PostJsonAsync($"/api/v1/editions/{id}/proposals/{proposal}/supporters", CycleEditions.Voter(Pesels.NextAdult()));
+                var body = await response.ReadJsonAsync();
+                answers.Add((response.StatusCode, (string?)body["code"], sentAt));
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    firstCreated.TrySetResult();
+                }
+            }
+            return answers;
+        })).ToList();
+
+        await firstCreated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await PhaseAsync(id, "verification");
+        var closedAt = DateTime.UtcNow;
+        await (await _client.PostJsonAsync($"/api/v1/editions/{id}/proposals/{proposal}/supporters", CycleEditions.Voter(Pesels.NextAdult()))).AssertProblemAsync(HttpStatusCode.Conflict, "phase-closed");
+        await stop.CancelAsync();
+        var all = (await Task.WhenAll(clients)).SelectMany(a => a).ToList();
+
+        Assert.All(all, a => Assert.True(a.Status == HttpStatusCode.Created || (a.Status == HttpStatusCode.Conflict && a.Code == "phase-closed"), $"{a.Status} {a.Code}"));
+        Assert.DoesNotContain(all, a => a.Status == HttpStatusCode.Created && a.SentAt > closedAt);
+        var view = await ProposalAsync(id, proposal);
+        Assert.Equal(all.Count(a => a.Status == HttpStatusCode.Created), (long)view["supporters"]!);
+        Assert.Equal("collecting-support", (string?)view["status"]);
+    }
 }
