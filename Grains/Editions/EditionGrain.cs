@@ -69,10 +69,12 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
                 return Conflict();
             }
             current = ProposalRules.IntoVote(current, await ReadProposalsAsync());
-            if (current.Pools.FirstOrDefault(p => p.Projects.Count == 0) is { } empty)
+            // The edition as it will vote must be valid like a created one (at least one project per pool, ranks with points).
+            var errors = EditionValidator.Validate(current with { Phase = EditionPhase.Voting });
+            if (errors.Count > 0)
             {
                 await ReopenAsync(before);
-                return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, $"Pool '{empty.Id}' has no project: voting needs at least one project per pool.");
+                return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, "Voting cannot open: " + string.Join(" ", errors));
             }
         }
         var changed = phase == EditionPhase.Final

@@ -315,4 +315,30 @@ public sealed class BudgetCycleTests(GatewayFactory factory) : IClassFixture<Gat
         Assert.Equal(all.Count(a => a.Status == HttpStatusCode.Created), (long)view["supporters"]!);
         Assert.Equal("collecting-support", (string?)view["status"]);
     }
+
+    [Fact]
+    public async Task ListProposals_PagesOfTwenty_FiltersByPoolAndStatus()
+    {
+        var id = await CreateAsync(CycleEditions.Edition(TestEditions.NewId(), minSupporters: 1, withSecondPool: true));
+        var ids = new List<string>();
+        for (var i = 0; i < 23; i++)
+        {
+            ids.Add(await ProposeAsync(id, Pesels.NextAdult(), "Idea " + i));
+        }
+        await (await _client.PostJsonAsync($"/api/v1/editions/{id}/proposals", CycleEditions.Proposal(Pesels.NextAdult(), "North idea", poolId: "north"))).AssertStatusAsync(HttpStatusCode.Created);
+        await SupportAsync(id, ids[0], Pesels.NextAdult());
+
+        var second = await (await _client.GetAsync($"/api/v1/editions/{id}/proposals?poolId=city&page=2")).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(23, (int)second["total"]!);
+        Assert.Equal(2, (int)second["page"]!);
+        Assert.Equal(20, (int)second["pageSize"]!);
+        Assert.Equal(3, second["items"]!.AsArray().Count);
+        Assert.Equal(24, await TotalAsync(id));
+        Assert.Equal(1, await TotalAsync(id, "?poolId=north"));
+        Assert.Equal(2, await TotalAsync(id, "?status=submitted")); // the supported city idea and the north one (north needs no supporters)
+        Assert.Equal(22, await TotalAsync(id, "?status=collecting-support"));
+        await (await _client.GetAsync($"/api/v1/editions/{id}/proposals?status=lost")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        await (await _client.GetAsync($"/api/v1/editions/{id}/proposals?page=0")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        await (await _client.GetAsync($"/api/v1/editions/none/proposals")).AssertProblemAsync(HttpStatusCode.NotFound, "edition-not-found");
+    }
 }
