@@ -45,6 +45,11 @@ public interface IEditionGrain : IGrainWithStringKey
     [ReadOnly] // reads the ledger only
     Task<ProposalPage?> ListProposalsAsync(string? poolId, string? status, int page, int pageSize);
 
+    /// <summary>The delivery reports of the edition's projects, by project id.</summary>
+    [Alias("deliveries")]
+    [ReadOnly] // reads the ledger only
+    Task<IReadOnlyDictionary<string, Delivery>> GetDeliveriesAsync();
+
     /// <summary>Counted ballots by pool, hour and channel, or null for an unknown edition.</summary>
     [Alias("turnout")]
     [ReadOnly] // reads the ledger only

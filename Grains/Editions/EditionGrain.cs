@@ -144,6 +144,16 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         return new ProposalPage(items, page, pageSize, matching.Count);
     }
 
+    public async Task<IReadOnlyDictionary<string, Delivery>> GetDeliveriesAsync()
+    {
+        var deliveries = new Dictionary<string, Delivery>(StringComparer.Ordinal);
+        await foreach (var row in storage.ReadScopeAsync(Tables.Deliveries.Name, Key))
+        {
+            deliveries[row.Key] = RowJson.Read<Delivery>(row.Data);
+        }
+        return deliveries;
+    }
+
     public async Task<Turnout?> GetTurnoutAsync() =>
         _edition is null ? null : Tally.TurnoutOf(_edition, await storage.SumCountersAsync(Tables.EditionCounters(_edition.Id)));
 

@@ -151,6 +151,11 @@ public sealed class BudgetCycleTests(GatewayFactory factory) : IClassFixture<Gat
         Assert.Equal(40, (int)project["delivery"]!["percent"]!);
         Assert.NotNull(project["delivery"]!["updatedAt"]);
         await (await _client.GetAsync($"/api/v1/editions/{id}/projects/{c}")).AssertProblemAsync(HttpStatusCode.NotFound, "project-not-found");
+
+        var csv = (await (await _admin.GetAsync($"/api/v1/admin/editions/{id}/export?format=csv&part=projects")).Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.EndsWith(",selected,delivery_status,delivery_percent", csv[0]);
+        Assert.Contains(csv, line => line.Contains(a, StringComparison.Ordinal) && line.EndsWith(",in-progress,40", StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.Contains(b, StringComparison.Ordinal) && line.EndsWith(",,", StringComparison.Ordinal));
     }
 
     [Fact]
