@@ -100,8 +100,9 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
     }
 
     /// <summary>
-    /// Closes both ballot gates in a committed unit of its own (the definition unchanged, its
-    /// version moved), so that every ballot still in flight has either committed or been refused.
+    /// Closes every gate (both ballot channels and the proposal phases) in a committed unit of its
+    /// own (the definition unchanged, its version moved), so that every ballot or proposal write
+    /// still in flight has either committed or been refused.
     /// </summary>
     private async Task<bool> StopBallotsAsync()
     {
