@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Voting.Editions;
 using Voting.Initiatives;
+using Voting.Projects;
 using Voting.Receipts;
 using Voting.Results;
 using Voting.Voters;
@@ -25,6 +26,11 @@ namespace Voting;
 [JsonSerializable(typeof(Initiative))]
 [JsonSerializable(typeof(InitiativeView))]
 [JsonSerializable(typeof(ReceiptView))]
+[JsonSerializable(typeof(ProposalView))]
+[JsonSerializable(typeof(ProposalPage))]
+[JsonSerializable(typeof(SupportReceipt))]
+[JsonSerializable(typeof(ProjectView))]
+[JsonSerializable(typeof(Turnout))]
 [JsonSerializable(typeof(IReadOnlyList<IReadOnlyList<Selection>>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(int))]

@@ -13,7 +13,7 @@ public sealed record Edition
     [Id(1)]
     public required string Name { get; init; }
 
-    /// <summary>draft | voting | closed | final.</summary>
+    /// <summary>draft | submission | verification | appeals | voting | closed | final.</summary>
     [Id(2)]
     public string Phase { get; init; } = EditionPhase.Draft;
 
@@ -74,11 +74,33 @@ public sealed record Edition
 public static class EditionPhase
 {
     public const string Draft = "draft";
+    public const string Submission = "submission";
+    public const string Verification = "verification";
+    public const string Appeals = "appeals";
     public const string Voting = "voting";
     public const string Closed = "closed";
     public const string Final = "final";
 
-    public static bool IsKnown(string phase) => phase is Draft or Voting or Closed or Final;
+    /// <summary>The phases in their only order: an edition moves forwards, possibly skipping some.</summary>
+    public static readonly IReadOnlyList<string> Order = [Draft, Submission, Verification, Appeals, Voting, Closed, Final];
+
+    public static bool IsKnown(string phase) => Order.Contains(phase);
+
+    /// <summary>The position of a phase in <see cref="Order"/>, -1 when unknown.</summary>
+    public static int IndexOf(string phase)
+    {
+        for (var i = 0; i < Order.Count; i++)
+        {
+            if (Order[i] == phase)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Voting has opened (voting, closed or final).</summary>
+    public static bool VotingOpened(string phase) => IndexOf(phase) >= IndexOf(Voting);
 }
 
 public static class DuplicatePolicy
@@ -119,6 +141,14 @@ public sealed record Pool
 
     [Id(8)]
     public required IReadOnlyList<Project> Projects { get; init; }
+
+    /// <summary>Supporters a proposal needs before it is submitted for verification.</summary>
+    [Id(9)]
+    public int MinSupporters { get; init; }
+
+    /// <summary>At most this many proposals per author in this pool's edition.</summary>
+    [Id(10)]
+    public int MaxProposalsPerAuthor { get; init; } = 3;
 
     [JsonIgnore]
     public string DistrictName => District ?? Name;

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Voting.Projects;
 using Voting.Results;
 
 namespace Voting.Editions;
@@ -38,6 +39,21 @@ public interface IEditionGrain : IGrainWithStringKey
     [Alias("counted-ballots")]
     [ResponseTimeout("00:00:30")] // may compute results or write many rows: longer than a vote
     Task<IReadOnlyList<IReadOnlyList<Selection>>> GetCountedBallotsAsync();
+
+    /// <summary>The edition's proposals, filtered and paged (page from 1), or null for an unknown edition.</summary>
+    [Alias("list-proposals")]
+    [ReadOnly] // reads the ledger only
+    Task<ProposalPage?> ListProposalsAsync(string? poolId, string? status, int page, int pageSize);
+
+    /// <summary>The delivery reports of the edition's projects, by project id.</summary>
+    [Alias("deliveries")]
+    [ReadOnly] // reads the ledger only
+    Task<IReadOnlyDictionary<string, Delivery>> GetDeliveriesAsync();
+
+    /// <summary>Counted ballots by pool, hour and channel, or null for an unknown edition.</summary>
+    [Alias("turnout")]
+    [ReadOnly] // reads the ledger only
+    Task<Turnout?> GetTurnoutAsync();
 }
 
 /// <summary>What became of a phase change request.</summary>

@@ -80,9 +80,9 @@ public static class AdminEditionsApi
         {
             return problem;
         }
-        if (body!.Phase is not (EditionPhase.Voting or EditionPhase.Closed or EditionPhase.Final))
+        if (!EditionPhase.IsKnown(body!.Phase) || body.Phase == EditionPhase.Draft)
         {
-            return Problem.Malformed($"phase must be voting, closed or final, not '{body.Phase}'.");
+            return Problem.Malformed($"phase must be submission, verification, appeals, voting, closed or final, not '{body.Phase}'.");
         }
         var change = await grains.RunAsync(() => grains.Get<IEditionGrain>(editionId).SetPhaseAsync(body.Phase, "admin"));
         switch (change.Outcome)

@@ -31,11 +31,13 @@ public static class OpenDataExport
         {
             return Microsoft.AspNetCore.Http.Results.Text(PabulibExport.Write(edition, results, ballots), "text/plain; charset=utf-8");
         }
+        // A final edition's projects carry their delivery (status, percent) as reported since.
+        var deliveries = edition.Phase == EditionPhase.Final ? await grains.RunAsync(() => grain.GetDeliveriesAsync()) : null;
         var text = part switch
         {
-            "projects" => OpenDataCsv.WriteProjects(edition, results),
+            "projects" => OpenDataCsv.WriteProjects(edition, results, deliveries),
             "ballots" => OpenDataCsv.WriteBallots(edition, ballots),
-            _ => OpenDataCsv.WriteProjects(edition, results) + "\n" + OpenDataCsv.WriteBallots(edition, ballots),
+            _ => OpenDataCsv.WriteProjects(edition, results, deliveries) + "\n" + OpenDataCsv.WriteBallots(edition, ballots),
         };
         return Microsoft.AspNetCore.Http.Results.Text(text, "text/csv; charset=utf-8");
     }

@@ -26,6 +26,16 @@ public static class ProblemCodes
     public const string NotFound = "not-found";
     public const string InternalError = "internal-error";
     public const string MethodNotAllowed = "method-not-allowed";
+    public const string PhaseClosed = "phase-closed";
+    public const string InvalidSupport = "invalid-support";
+    public const string ProposalNotFound = "proposal-not-found";
+    public const string ProjectNotFound = "project-not-found";
+    public const string InvalidProposal = "invalid-proposal";
+    public const string NotAuthor = "not-author";
+    public const string InvalidProposalStatus = "invalid-proposal-status";
+    public const string ProposalLimitReached = "proposal-limit-reached";
+    public const string InvalidDecision = "invalid-decision";
+    public const string InvalidDelivery = "invalid-delivery";
 
     /// <summary>Problems the framework writes itself (unknown route, wrong method, bad request line) get a code too.</summary>
     public static void AddDefaultCode(Microsoft.AspNetCore.Http.ProblemDetailsContext context)

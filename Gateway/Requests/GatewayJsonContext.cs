@@ -23,4 +23,10 @@ namespace Voting.Gateway.Requests;
 [JsonSerializable(typeof(BallotReceipt))]
 [JsonSerializable(typeof(SignatureReceipt))]
 [JsonSerializable(typeof(Admin.CreateInitiativeRequest))]
+[JsonSerializable(typeof(ProposalRequest))]
+[JsonSerializable(typeof(AuthorRequest))]
+[JsonSerializable(typeof(AppealRequest))]
+[JsonSerializable(typeof(DecisionRequest))]
+[JsonSerializable(typeof(DeliveryRequest))]
+[JsonSerializable(typeof(ProposalCreated))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

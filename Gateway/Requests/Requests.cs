@@ -19,3 +19,21 @@ public sealed record PaperBallotOutcome(int Index, string Outcome, string? Recei
 
 /// <summary>Answer of the paper-ballot upload.</summary>
 public sealed record PaperBallotReport(int Recorded, int Duplicate, int Invalid, IReadOnlyList<PaperBallotOutcome> Ballots);
+
+/// <summary>Body of <c>POST /editions/{id}/proposals</c>.</summary>
+public sealed record ProposalRequest(VoterDto Author, string PoolId, string Title, string Description, long CostEstimate, string? Location = null, string? Category = null);
+
+/// <summary>Body of the author's requests (withdraw).</summary>
+public sealed record AuthorRequest(VoterDto Author);
+
+/// <summary>Body of <c>POST /editions/{id}/proposals/{proposalId}/appeal</c>.</summary>
+public sealed record AppealRequest(VoterDto Author, string Reason);
+
+/// <summary>Body of the admin's decision on a proposal.</summary>
+public sealed record DecisionRequest(string Decision, string? Justification = null, long? VerifiedCost = null);
+
+/// <summary>Body of the admin's delivery report.</summary>
+public sealed record DeliveryRequest(string Status, int Percent, string? Note = null);
+
+/// <summary>Answer of a proposal submission.</summary>
+public sealed record ProposalCreated(string ProposalId, string Status);

@@ -1,5 +1,7 @@
 using Voting.Editions;
+using Voting.Grains.Projects;
 using Voting.Grains.Storage;
+using Voting.Projects;
 using Voting.Results;
 using Voting.Storage;
 using Voting.Voters;
@@ -49,21 +51,35 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         {
             return new PhaseChange(PhaseChangeOutcome.NotFound, null);
         }
-        if (_edition.Phase == EditionPhase.Final)
+        if (ProposalRules.RefusePhaseChange(_edition.Phase, phase) is { } refusal)
         {
-            return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, "The edition is final: its results are certified and frozen.");
-        }
-        if (phase == EditionPhase.Draft && _edition.Phase != EditionPhase.Draft)
-        {
-            return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, "An edition cannot go back to draft.");
+            return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, refusal);
         }
         if (phase == EditionPhase.Final && !await StopBallotsAsync())
         {
             return Conflict();
         }
+        var current = _edition;
+        if (phase == EditionPhase.Voting)
+        {
+            // Proposals freeze first (every proposal write in flight has committed or been refused), then become projects.
+            var before = current.Phase;
+            if (!await StopBallotsAsync())
+            {
+                return Conflict();
+            }
+            current = ProposalRules.IntoVote(current, await ReadProposalsAsync());
+            // The edition as it will vote must be valid like a created one (at least one project per pool, ranks with points).
+            var errors = EditionValidator.Validate(current with { Phase = EditionPhase.Voting });
+            if (errors.Count > 0)
+            {
+                await ReopenAsync(before);
+                return new PhaseChange(PhaseChangeOutcome.NotAllowed, _edition, "Voting cannot open: " + string.Join(" ", errors));
+            }
+        }
         var changed = phase == EditionPhase.Final
-            ? _edition with { Phase = phase, CertifiedAt = time.GetUtcNow(), CertifiedBy = changedBy }
-            : _edition with { Phase = phase };
+            ? current with { Phase = phase, CertifiedAt = time.GetUtcNow(), CertifiedBy = changedBy }
+            : current with { Phase = phase };
         var data = RowJson.Write(changed);
         var ops = new List<WriteOp> { new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row.Version) };
         ops.AddRange(GateOps(phase));
@@ -84,8 +100,9 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
     }
 
     /// <summary>
-    /// Closes both ballot gates in a committed unit of its own (the definition unchanged, its
-    /// version moved), so that every ballot still in flight has either committed or been refused.
+    /// Closes every gate (both ballot channels and the proposal phases) in a committed unit of its
+    /// own (the definition unchanged, its version moved), so that every ballot or proposal write
+    /// still in flight has either committed or been refused.
     /// </summary>
     private async Task<bool> StopBallotsAsync()
     {
@@ -95,9 +112,58 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         return result.Outcome == WriteOutcome.Committed;
     }
 
+    /// <summary>Opens the gates of a phase again after a refused move (the definition unchanged).</summary>
+    private async Task ReopenAsync(string phase)
+    {
+        var data = RowJson.Write(_edition);
+        var result = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Tables.Editions.Name, Tables.Global, Key, data, _row!.Version), .. GateOps(phase)]));
+        Load(result.Outcome == WriteOutcome.Committed ? new StoredRow(data, _row.Version + 1) : result.Current);
+    }
+
+    private async Task<List<StoredProposal>> ReadProposalsAsync()
+    {
+        var proposals = new List<StoredProposal>();
+        await foreach (var row in storage.ReadScopeAsync(Tables.Proposals.Name, Key))
+        {
+            proposals.Add(RowJson.Read<StoredProposal>(row.Data));
+        }
+        return proposals;
+    }
+
+    public async Task<ProposalPage?> ListProposalsAsync(string? poolId, string? status, int page, int pageSize)
+    {
+        if (_edition is null)
+        {
+            return null;
+        }
+        var sums = await storage.SumCountersAsync(Tables.ProposalCounters(Key));
+        var matching = (await ReadProposalsAsync())
+            .Select(p => p.View(sums.GetValueOrDefault(Tables.SupportersCounter(p.ProposalId))))
+            .Where(p => (poolId is null || p.PoolId == poolId) && (status is null || p.Status == status))
+            .ToList();
+        var items = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new ProposalPage(items, page, pageSize, matching.Count);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Delivery>> GetDeliveriesAsync()
+    {
+        var deliveries = new Dictionary<string, Delivery>(StringComparer.Ordinal);
+        await foreach (var row in storage.ReadScopeAsync(Tables.Deliveries.Name, Key))
+        {
+            deliveries[row.Key] = RowJson.Read<Delivery>(row.Data);
+        }
+        return deliveries;
+    }
+
+    public async Task<Turnout?> GetTurnoutAsync() =>
+        _edition is null ? null : Tally.TurnoutOf(_edition, await storage.SumCountersAsync(Tables.EditionCounters(_edition.Id)));
+
     private PhaseChange Conflict() => new(PhaseChangeOutcome.NotAllowed, _edition, "The edition changed meanwhile; try again.");
 
-    /// <summary>The gate rows of a phase: online ballots while voting; paper ballots also after the close, until final.</summary>
+    /// <summary>
+    /// The gate rows of a phase: online ballots while voting; paper ballots also after the close,
+    /// until final; proposal writes in submission, verification and appeals, each in its own.
+    /// </summary>
     private IEnumerable<WriteOp> GateOps(string phase)
     {
         WriteOp Gate(string channel, bool open) => open
@@ -105,6 +171,10 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
             : new DeleteRow(Tables.BallotGates.Name, Key, channel);
         yield return Gate(BallotChannel.Online, phase == EditionPhase.Voting);
         yield return Gate(BallotChannel.Paper, phase is EditionPhase.Voting or EditionPhase.Closed);
+        foreach (var proposalPhase in (string[])[EditionPhase.Submission, EditionPhase.Verification, EditionPhase.Appeals])
+        {
+            yield return Gate(Tables.PhaseGateKey(proposalPhase), phase == proposalPhase);
+        }
     }
 
     public async Task<EditionResults?> GetResultsAsync()

@@ -17,9 +17,9 @@ public static partial class EditionValidator
         {
             errors.Add("name is empty.");
         }
-        if (!EditionPhase.IsKnown(edition.Phase) || edition.Phase == EditionPhase.Final)
+        if (edition.Phase is not (EditionPhase.Draft or EditionPhase.Submission or EditionPhase.Voting or EditionPhase.Closed))
         {
-            errors.Add($"phase '{edition.Phase}' must be draft, voting or closed when an edition is created.");
+            errors.Add($"phase '{edition.Phase}' must be draft, submission, voting or closed when an edition is created.");
         }
         if (edition.VotingClosesAt <= edition.VotingOpensAt)
         {
@@ -49,12 +49,12 @@ public static partial class EditionValidator
             {
                 errors.Add($"pool id '{pool.Id}' is invalid or used twice.");
             }
-            ValidatePool(pool, projectIds, errors);
+            ValidatePool(pool, projectIds, errors, projectsLater: edition.Phase is EditionPhase.Draft or EditionPhase.Submission);
         }
         return errors;
     }
 
-    private static void ValidatePool(Pool pool, HashSet<string> projectIds, List<string> errors)
+    private static void ValidatePool(Pool pool, HashSet<string> projectIds, List<string> errors, bool projectsLater)
     {
         var at = $"pool '{pool.Id}':";
         if (pool.Kind is not (PoolKind.City or PoolKind.District))
@@ -69,7 +69,11 @@ public static partial class EditionValidator
         {
             errors.Add($"{at} budget and minVotesToWin must not be negative.");
         }
-        if (pool.Projects.Count == 0)
+        if (pool.MinSupporters < 0 || pool.MaxProposalsPerAuthor < 1)
+        {
+            errors.Add($"{at} minSupporters must not be negative and maxProposalsPerAuthor must be at least 1.");
+        }
+        if (pool.Projects.Count == 0 && !projectsLater)
         {
             errors.Add($"{at} has no projects.");
         }

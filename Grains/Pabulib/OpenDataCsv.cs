@@ -1,5 +1,6 @@
 using System.Globalization;
 using Voting.Editions;
+using Voting.Projects;
 using Voting.Results;
 
 namespace Voting.Grains.Pabulib;
@@ -9,14 +10,17 @@ public static class OpenDataCsv
 {
     private const string NewLine = "\r\n";
 
-    /// <summary>One row per project, pools in edition order, projects in result rank order (rank 1 = first).</summary>
-    public static string WriteProjects(Edition edition, EditionResults results)
+    /// <summary>
+    /// One row per project, pools in edition order, projects in result rank order (rank 1 = first).
+    /// With <paramref name="deliveries"/> (a final edition), two more columns: delivery status and percent.
+    /// </summary>
+    public static string WriteProjects(Edition edition, EditionResults results, IReadOnlyDictionary<string, Delivery>? deliveries = null)
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(results);
-        var csv = new DelimitedText(',', NewLine)
-            .Row("pool_id", "pool_name", "pool_kind", "district", "budget", "method", "rank",
-                "project_id", "title", "cost", "votes", "score", "selected");
+        string[] header = ["pool_id", "pool_name", "pool_kind", "district", "budget", "method", "rank",
+            "project_id", "title", "cost", "votes", "score", "selected"];
+        var csv = new DelimitedText(',', NewLine).Row(deliveries is null ? header : [.. header, "delivery_status", "delivery_percent"]);
         foreach (var pool in edition.Pools)
         {
             var result = results.Pools.FirstOrDefault(r => r.PoolId == pool.Id);
@@ -28,9 +32,15 @@ public static class OpenDataCsv
             {
                 rank++;
                 var title = pool.Projects.FirstOrDefault(p => p.Id == r.ProjectId)?.Title ?? "";
-                csv.Row(pool.Id, pool.Name, pool.Kind, pool.Kind == PoolKind.District ? pool.DistrictName : "",
+                string[] cells = [pool.Id, pool.Name, pool.Kind, pool.Kind == PoolKind.District ? pool.DistrictName : "",
                     Number(pool.Budget), pool.Method, Number(rank), r.ProjectId, title, Number(r.Cost),
-                    Number(r.Votes), Number(r.Score), r.Selected ? "true" : "false");
+                    Number(r.Votes), Number(r.Score), r.Selected ? "true" : "false"];
+                if (deliveries is not null)
+                {
+                    var delivery = deliveries.GetValueOrDefault(r.ProjectId);
+                    cells = [.. cells, delivery?.Status ?? "", delivery is null ? "" : Number(delivery.Percent)];
+                }
+                csv.Row(cells);
             }
         }
         return csv.ToString();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Voting.Editions;
 using Voting.Initiatives;
+using Voting.Projects;
 using Voting.Results;
 
 namespace Voting.Grains.Storage;
@@ -14,6 +15,9 @@ namespace Voting.Grains.Storage;
 [JsonSerializable(typeof(Edition))]
 [JsonSerializable(typeof(Initiative))]
 [JsonSerializable(typeof(EditionResults))]
+[JsonSerializable(typeof(StoredProposal))]
+[JsonSerializable(typeof(StoredSupport))]
+[JsonSerializable(typeof(Delivery))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes stored rows.</summary>

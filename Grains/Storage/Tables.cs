@@ -23,7 +23,32 @@ public static class Tables
     /// </summary>
     public static readonly RowTable BallotGates = new("ballot_gates", "edition_id", "channel");
 
-    public static IEnumerable<RowTable> All => [Editions, Ballots, Initiatives, Signatures, Receipts, Results, Registry, BallotGates];
+    /// <summary>One row per proposal of an edition (definition, author key, status, history).</summary>
+    public static readonly RowTable Proposals = new("proposals", "edition_id", "proposal_id");
+
+    /// <summary>One row per (proposal, voter): the primary key makes a person support a proposal once.</summary>
+    public static readonly RowTable Supports = new("supports", "project", "voter_key");
+
+    /// <summary>One row per (edition, author key, slot n ≤ maxProposalsPerAuthor): the ledger caps proposals per author.</summary>
+    public static readonly RowTable AuthorSlots = new("author_slots", "edition_id", "slot");
+
+    /// <summary>The delivery report of a winning project.</summary>
+    public static readonly RowTable Deliveries = new("deliveries", "edition_id", "project_id");
+
+    public static IEnumerable<RowTable> All => [Editions, Ballots, Initiatives, Signatures, Receipts, Results, Registry, BallotGates, Proposals, Supports, AuthorSlots, Deliveries];
+
+    /// <summary>
+    /// The gate of a proposal phase (submission, verification, appeals): a row in
+    /// <see cref="BallotGates"/> that exists only during that phase; proposal writes commit only while it exists.
+    /// </summary>
+    public static RowGate PhaseGate(string editionId, string phase) => new(BallotGates.Name, editionId, PhaseGateKey(phase));
+
+    public static string PhaseGateKey(string phase) => "phase:" + phase;
+
+    /// <summary>Counter scope of an edition's proposals (supporters per proposal).</summary>
+    public static string ProposalCounters(string editionId) => "proposals:" + editionId;
+
+    public static string SupportersCounter(string proposalId) => "supporters:" + proposalId;
 
     /// <summary>The gate a ballot of this channel needs at commit time.</summary>
     public static RowGate BallotGate(string editionId, string channel) => new(BallotGates.Name, editionId, channel);

@@ -151,7 +151,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             new InsertRow(Tables.Ballots.Name, edition.Id, Key, data),
             new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
         };
-        ops.AddRange(Tally.Ops(edition, record.Selections, +1));
+        ops.AddRange(Tally.Ops(edition, record, +1));
         var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
         if (result.Outcome == WriteOutcome.GateClosed)
         {
@@ -179,9 +179,9 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         };
         if (previous.Status == ReceiptStatus.Counted)
         {
-            ops.AddRange(Tally.Ops(edition, previous.Selections, -1));
+            ops.AddRange(Tally.Ops(edition, previous, -1));
         }
-        ops.AddRange(Tally.Ops(edition, record.Selections, +1));
+        ops.AddRange(Tally.Ops(edition, record, +1));
         var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
         if (result.Outcome == WriteOutcome.GateClosed)
         {
@@ -209,7 +209,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             new ReplaceRow(Tables.Ballots.Name, edition.Id, Key, data, existing.Version),
             new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
         };
-        ops.AddRange(Tally.Ops(edition, ballot.Selections, -1));
+        ops.AddRange(Tally.Ops(edition, ballot, -1));
         var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), () => _ballots.Remove(edition.Id));
         if (result.Outcome == WriteOutcome.GateClosed)
         {

@@ -160,8 +160,16 @@ public sealed class BallotsApiTests(GatewayFactory factory) : IClassFixture<Gate
     {
         var id = await CreateEditionAsync(TestEditions.Sample("x", phase: phase));
         await (await _client.PostJsonAsync($"/api/v1/editions/{id}/ballots", TestEditions.Ballot("44051401359", "c1"))).AssertProblemAsync(HttpStatusCode.Conflict, "voting-not-open");
-        await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/phase", new JsonObject { ["phase"] = "voting" });
-        await AssertNothingRecordedAsync(id, "44051401359");
+        if (phase == "draft")
+        {
+            await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/phase", new JsonObject { ["phase"] = "voting" });
+            await AssertNothingRecordedAsync(id, "44051401359");
+            return;
+        }
+        // A closed edition never reopens (phases only move forwards); paper ballots are still taken: this voter has none.
+        Assert.Equal(0, await BallotCountAsync(id));
+        var report = await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/paper-ballots", new JsonArray(TestEditions.Ballot("44051401359", "c1")))).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, (int)report["recorded"]!);
     }
 
     [Fact]

@@ -59,3 +59,56 @@ public static class TestEditions
         ["selections"] = new JsonArray(picks.Select(p => (JsonNode)new JsonObject { ["projectId"] = p.ProjectId, ["points"] = p.Points }).ToArray()),
     };
 }
+
+/// <summary>Editions that start before voting: pools without projects, proposals first.</summary>
+public static class CycleEditions
+{
+    /// <summary>One approval city pool (budget 1000, 1-3 picks) without projects, in phase <paramref name="phase"/>.</summary>
+    public static JsonObject Edition(string id, string phase = "submission", int minSupporters = 0, int maxProposalsPerAuthor = 3, bool withSecondPool = false)
+    {
+        var pools = new JsonArray
+        {
+            new JsonObject
+            {
+                ["id"] = "city", ["name"] = "city", ["kind"] = "city", ["budget"] = 1000,
+                ["ballot"] = new JsonObject { ["type"] = "approval", ["minSelections"] = 1, ["maxSelections"] = 3 },
+                ["method"] = "greedy", ["minSupporters"] = minSupporters, ["maxProposalsPerAuthor"] = maxProposalsPerAuthor,
+                ["projects"] = new JsonArray(),
+            },
+        };
+        if (withSecondPool)
+        {
+            pools.Add(new JsonObject
+            {
+                ["id"] = "north", ["name"] = "north", ["kind"] = "district", ["budget"] = 500,
+                ["ballot"] = new JsonObject { ["type"] = "approval", ["minSelections"] = 1 },
+                ["projects"] = new JsonArray(),
+            });
+        }
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = "Cycle edition " + id,
+            ["phase"] = phase,
+            ["votingOpensAt"] = "2020-01-01T00:00:00+01:00",
+            ["votingClosesAt"] = "2099-12-31T23:59:59+01:00",
+            ["liveResults"] = false,
+            ["pools"] = pools,
+        };
+    }
+
+    public static JsonObject Proposal(string authorPesel, string title, long cost = 100, string poolId = "city") => new()
+    {
+        ["author"] = new JsonObject { ["pesel"] = authorPesel },
+        ["poolId"] = poolId,
+        ["title"] = title,
+        ["description"] = "Description of " + title,
+        ["costEstimate"] = cost,
+        ["location"] = "Rynek",
+        ["category"] = "green",
+    };
+
+    public static JsonObject Voter(string pesel) => new() { ["voter"] = new JsonObject { ["pesel"] = pesel } };
+
+    public static JsonObject Author(string pesel) => new() { ["author"] = new JsonObject { ["pesel"] = pesel } };
+}
