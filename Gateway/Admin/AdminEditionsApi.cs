@@ -17,7 +17,7 @@ public static class AdminEditionsApi
 
     public static RouteGroupBuilder MapAdminEditionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/admin/editions").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>();
+        var group = routes.MapGroup("/api/v1/admin/editions").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>().WithIdChecks();
         group.MapPost("/", CreateEdition);
         group.MapPost("/import", ImportEdition);
         group.MapPost("/{editionId}/phase", ChangePhase);
