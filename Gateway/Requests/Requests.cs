@@ -18,4 +18,5 @@ public sealed record PhaseRequest(string Phase);
 public sealed record PaperBallotOutcome(int Index, string Outcome, string? ReceiptId = null, string? Code = null, IReadOnlyList<BallotError>? Errors = null, string? Detail = null);
 
 /// <summary>Answer of the paper-ballot upload.</summary>
-public sealed record PaperBallotReport(int Recorded, int Duplicate, int Invalid, IReadOnlyList<PaperBallotOutcome> Ballots);
+/// <summary>Per-ballot outcomes; <c>unavailable</c> and <c>outcome-unknown</c> items (counted last) should be sent again.</summary>
+public sealed record PaperBallotReport(int Recorded, int Duplicate, int Invalid, IReadOnlyList<PaperBallotOutcome> Ballots, int Unavailable = 0, int OutcomeUnknown = 0);
