@@ -48,4 +48,17 @@ public sealed class ConfigurationTests
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task GeneratedVoterKeySecret_IsReadableByItsOwnerOnly()
+    {
+        await using var factory = new GatewayFactory();
+        await factory.CreateClient().GetAsync("/health/live");
+
+        var file = Assert.Single(Directory.GetFiles(factory.DataFolder, Voting.Gateway.Hosting.VoterKeySecret.FileName));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
 }
