@@ -9,6 +9,7 @@ builder.AddOps();
 builder.AddVotingCors();
 
 var app = builder.Build();
+app.UseTrustedForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseVotingCors();
