@@ -31,7 +31,15 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         Load(await storage.ReadRowAsync(Tables.Editions.Name, Tables.Global, Key, cancellationToken));
     }
 
-    public Task<Edition?> GetAsync() => Task.FromResult(_edition);
+    public Task<Edition?> GetAsync()
+    {
+        if (_edition is null)
+        {
+            // An id nobody created costs no lasting memory: the activation goes once the call is answered.
+            DeactivateOnIdle();
+        }
+        return Task.FromResult(_edition);
+    }
 
     public async Task<bool> CreateAsync(Edition edition)
     {
@@ -120,6 +128,7 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
     {
         if (_edition is null || _row is null)
         {
+            DeactivateOnIdle(); // an unknown id: no lasting activation
             return null;
         }
         var edition = _edition;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Voting.Gateway.Tests.Infrastructure;
 using Xunit;
@@ -112,5 +113,32 @@ public sealed class CorsConfiguredTests
             var response = await client.SendAsync(request);
             Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Contains(origin));
         }
+    }
+}
+
+/// <summary>Issue 9, finding 4: an unknown (well-formed) id costs no lasting grain activation.</summary>
+public sealed class UnknownIdMemoryTests(GatewayFactory factory) : IClassFixture<GatewayFactory>
+{
+    [Fact]
+    public async Task UnknownEditionAndInitiativeIds_LeaveNoActivationBehind()
+    {
+        var client = factory.CreateClient();
+        var edition = TestEditions.NewId();
+        var initiative = "i-" + Guid.NewGuid().ToString("N")[..10];
+        await (await client.GetAsync($"/api/v1/editions/{edition}")).AssertProblemAsync(HttpStatusCode.NotFound, "edition-not-found");
+        await (await client.GetAsync($"/api/v1/editions/{edition}/results")).AssertProblemAsync(HttpStatusCode.NotFound, "edition-not-found");
+        await (await client.GetAsync($"/api/v1/initiatives/{initiative}")).AssertProblemAsync(HttpStatusCode.NotFound, "initiative-not-found");
+
+        var management = factory.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<Orleans.Runtime.IManagementGrain>(0);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        List<string> active;
+        do
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken); // deactivation runs just after the call is answered
+            var statistics = await management.GetDetailedGrainStatistics();
+            active = statistics.Select(s => s.GrainId.Key.ToString()!).Where(k => k == edition || k == initiative).ToList();
+        }
+        while (active.Count > 0 && DateTime.UtcNow < deadline);
+        Assert.Empty(active);
     }
 }
