@@ -13,7 +13,7 @@ namespace Voting.Ops.Tests;
 public sealed class OpsPageBrowserTests
 {
     public const string Chromium = "/usr/bin/chromium";
-    private const string AdminToken = "ops-browser-admin-token";
+    private const string AdminToken = "ops-browser-admin-token-0123456789abcdef"; // the process runs as Production: 32+ characters (issue 9)
 
     private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
