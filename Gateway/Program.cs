@@ -10,6 +10,7 @@ builder.AddVotingCors();
 
 var app = builder.Build();
 app.UseTrustedForwardedHeaders();
+app.UseManagementSurface();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseVotingCors();

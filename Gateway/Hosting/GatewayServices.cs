@@ -18,10 +18,7 @@ public static class GatewayServices
     /// <summary>Everything the gateway needs; in embedded mode (the default) a silo runs in this process.</summary>
     public static WebApplicationBuilder AddVotingGateway(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        ManagementSurface.ListenOn(builder, DefaultUrl);
         var importMax = Math.Max(builder.Configuration.GetValue(AdminEditionsApi.ImportMaxBytesKey, AdminEditionsApi.MaxImportBytes), AdminEditionsApi.MaxImportBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = importMax);
         var services = builder.Services;

@@ -31,7 +31,7 @@ public sealed class OpsPageBrowserTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, HttpCredentials = new() { Username = "ops", Password = AdminToken } }); // /ops needs the admin token (issue 9)
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -49,7 +49,7 @@ public sealed class OpsPageBrowserTests
             string direct;
             try
             {
-                direct = (await client.GetAsync("/ops")).StatusCode.ToString();
+                direct = (await gateway.CreateClient(AdminToken).GetAsync("/ops")).StatusCode.ToString();
             }
             catch (HttpRequestException h)
             {
