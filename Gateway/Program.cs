@@ -6,10 +6,14 @@ using Voting.Gateway.Ops;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVotingGateway();
 builder.AddOps();
+builder.AddVotingCors();
 
 var app = builder.Build();
+app.UseTrustedForwardedHeaders();
+app.UseManagementSurface();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseVotingCors();
 app.UseRateLimiter();
 
 app.MapEditionsApi();

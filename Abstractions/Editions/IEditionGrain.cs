@@ -27,6 +27,7 @@ public interface IEditionGrain : IGrainWithStringKey
 
     /// <summary>The current results (frozen once the edition is final), or null for an unknown edition.</summary>
     [Alias("results")]
+    [ReadOnly] // changes no state but a cache of its own answer: many readers interleave, a phase change waits only for those already running
     [ResponseTimeout("00:00:30")] // may compute results or write many rows: longer than a vote
     Task<EditionResults?> GetResultsAsync();
 

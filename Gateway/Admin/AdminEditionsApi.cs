@@ -1,5 +1,4 @@
 using Voting.Gateway.Hosting;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Editions;
 using Voting.Gateway.Problems;
@@ -13,11 +12,14 @@ namespace Voting.Gateway.Admin;
 public static class AdminEditionsApi
 {
     public const int MaxImportBytes = 64 * 1024 * 1024;
+
+    /// <summary>Configuration key of the pabulib import size limit in bytes (default <see cref="MaxImportBytes"/>).</summary>
+    public const string ImportMaxBytesKey = "Import:MaxBytes";
     public const int MaxPaperBallotsBytes = 16 * 1024 * 1024;
 
     public static RouteGroupBuilder MapAdminEditionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/admin/editions").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>();
+        var group = routes.MapGroup("/api/v1/admin/editions").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>().WithIdChecks();
         group.MapPost("/", CreateEdition);
         group.MapPost("/import", ImportEdition);
         group.MapPost("/{editionId}/phase", ChangePhase);
@@ -34,7 +36,7 @@ public static class AdminEditionsApi
     }
 
     public static async Task<Results<Created<Edition>, ProblemHttpResult>> ImportEdition(
-        HttpRequest request, GrainCalls grains, TimeProvider time, EditionImporter importer,
+        HttpRequest request, GrainCalls grains, TimeProvider time, EditionImporter importer, IConfiguration configuration,
         string? format, string? id, bool? includeVotes)
     {
         if (format is not null && !format.Equals("pabulib", StringComparison.OrdinalIgnoreCase))
@@ -45,7 +47,7 @@ public static class AdminEditionsApi
         {
             return Problem.Malformed("The query parameter id (the new edition's id) is required.");
         }
-        var (bytes, problem) = await JsonBody.ReadBytesAsync(request, MaxImportBytes);
+        var (bytes, problem) = await JsonBody.ReadBytesAsync(request, configuration.GetValue(ImportMaxBytesKey, MaxImportBytes));
         if (problem is not null)
         {
             return problem;
@@ -54,7 +56,12 @@ public static class AdminEditionsApi
         try
         {
             var now = time.GetUtcNow();
-            imported = PabulibImport.ToEdition(PabulibParser.Parse(Encoding.UTF8.GetString(bytes)), id, now, now.AddDays(ImportWindowDays));
+            imported = PabulibImport.ToEdition(PabulibParser.Parse(PabulibLimits.Decode(bytes)), id, now, now.AddDays(ImportWindowDays));
+        }
+        catch (PabulibInvalidException e)
+        {
+            return Problem.Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidEdition, "The edition is not valid.", e.Message,
+                [new("key", e.Key), new("errors", new List<string> { e.Message })]);
         }
         catch (PabulibFormatException e)
         {

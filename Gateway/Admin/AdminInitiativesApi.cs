@@ -12,7 +12,7 @@ public static class AdminInitiativesApi
 {
     public static RouteGroupBuilder MapAdminInitiativesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/admin/initiatives").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>();
+        var group = routes.MapGroup("/api/v1/admin/initiatives").WithTags("Admin").AddEndpointFilter<AdminAuthFilter>().WithIdChecks();
         group.MapPost("/", CreateInitiative);
         group.MapPost("/{initiativeId}/paper-signatures", PaperSignatures.RecordAsync);
         group.MapPost("/{initiativeId}/submit", Submit);

@@ -7,7 +7,7 @@ namespace Voting.Gateway.Admin;
 
 /// <summary>
 /// <c>GET /admin/editions/{id}/export?format=pabulib|csv</c>: projects with results and the
-/// anonymised ballots, voters numbered 1..n. No PESEL and no voter key leaves the system.
+/// anonymised ballots, voters numbered 1..n in a fresh random order per export. No PESEL and no voter key leaves the system.
 /// For csv, <c>part=projects|ballots</c> picks one table; by default both, separated by a blank line.
 /// </summary>
 public static class OpenDataExport
@@ -26,7 +26,11 @@ public static class OpenDataExport
         {
             return Problem.EditionNotFound(editionId);
         }
-        var ballots = (await grains.RunAsync(() => grain.GetCountedBallotsAsync())).Select((selections, i) => new ExportBallot(i + 1, selections)).ToList();
+        // Ballots come in voter-key order, the same in every export and edition: voters are numbered
+        // in a fresh random order per export, so numbers link nothing across exports or editions.
+        var counted = (await grains.RunAsync(() => grain.GetCountedBallotsAsync())).ToArray();
+        System.Security.Cryptography.RandomNumberGenerator.Shuffle(counted.AsSpan());
+        var ballots = counted.Select((selections, i) => new ExportBallot(i + 1, selections)).ToList();
         if (format == "pabulib")
         {
             return Microsoft.AspNetCore.Http.Results.Text(PabulibExport.Write(edition, results, ballots), "text/plain; charset=utf-8");

@@ -28,8 +28,15 @@ public sealed class PaperBallotRecorder(GrainCalls grains)
                 return;
             }
             var command = new CastBallot(editionId, ballot.Selections, ballot.BirthDate, ballot.District, null, BallotChannel.Paper);
-            var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(ballot.VoterKey).CastBallotAsync(command));
-            outcomes[i] = ToOutcome(i, result);
+            try
+            {
+                var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(ballot.VoterKey).CastBallotAsync(command));
+                outcomes[i] = ToOutcome(i, result);
+            }
+            catch (Exception e) when (ItemFailures.Classify(e) is { } failure)
+            {
+                outcomes[i] = new PaperBallotOutcome(i, failure.Outcome, Code: failure.Code, Detail: ItemFailures.Detail);
+            }
         });
         return outcomes;
     }
@@ -38,7 +45,9 @@ public sealed class PaperBallotRecorder(GrainCalls grains)
         outcomes.Count(o => o.Outcome == "recorded"),
         outcomes.Count(o => o.Outcome == "duplicate"),
         outcomes.Count(o => o.Outcome == "invalid"),
-        outcomes);
+        outcomes,
+        outcomes.Count(o => o.Outcome == "unavailable"),
+        outcomes.Count(o => o.Outcome == "outcome-unknown"));
 
     private static PaperBallotOutcome ToOutcome(int index, CastResult result) => result.Outcome switch
     {

@@ -11,7 +11,8 @@ namespace Voting.Gateway.Admin;
 /// <summary>The outcome of one signature of a paper list.</summary>
 public sealed record PaperSignatureOutcome(int Index, string Outcome, string? ReceiptId = null, string? Code = null, string? Detail = null);
 
-public sealed record PaperSignatureReport(int Recorded, int Duplicate, int Invalid, long Signatures, IReadOnlyList<PaperSignatureOutcome> Entries);
+/// <summary>Per-signature outcomes; <c>unavailable</c> and <c>outcome-unknown</c> entries (counted last) should be sent again.</summary>
+public sealed record PaperSignatureReport(int Recorded, int Duplicate, int Invalid, long? Signatures, IReadOnlyList<PaperSignatureOutcome> Entries, int Unavailable = 0, int OutcomeUnknown = 0);
 
 /// <summary>
 /// <c>POST /admin/initiatives/{id}/paper-signatures</c>: a paper signature list, deduplicated
@@ -41,7 +42,16 @@ public static class PaperSignatures
                 outcomes[i] = new PaperSignatureOutcome(i, "invalid", Code: ProblemCodes.InvalidPesel, Detail: "The PESEL is not valid.");
                 return;
             }
-            var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate, BallotChannel.Paper)));
+            SignResult result;
+            try
+            {
+                result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate, BallotChannel.Paper)));
+            }
+            catch (Exception e) when (ItemFailures.Classify(e) is { } failure)
+            {
+                outcomes[i] = new PaperSignatureOutcome(i, failure.Outcome, Code: failure.Code, Detail: ItemFailures.Detail);
+                return;
+            }
             outcomes[i] = result.Outcome switch
             {
                 SignOutcome.Recorded => new PaperSignatureOutcome(i, "recorded", result.Receipt!.ReceiptId),
@@ -51,12 +61,22 @@ public static class PaperSignatures
                 _ => new PaperSignatureOutcome(i, "invalid", Code: ProblemCodes.InitiativeNotFound, Detail: result.Detail),
             };
         });
-        var view = await grains.RunAsync(() => initiative.GetAsync());
+        long? signatures = null;
+        try
+        {
+            signatures = (await grains.RunAsync(() => initiative.GetAsync()))?.Signatures ?? 0;
+        }
+        catch (Exception e) when (ItemFailures.Classify(e) is not null)
+        {
+            // The entries were answered: the total is unknown for now, not a reason for a 503 that would say "nothing recorded".
+        }
         return TypedResults.Ok(new PaperSignatureReport(
             outcomes.Count(o => o.Outcome == "recorded"),
             outcomes.Count(o => o.Outcome == "duplicate"),
             outcomes.Count(o => o.Outcome == "invalid"),
-            view?.Signatures ?? 0,
-            outcomes));
+            signatures,
+            outcomes,
+            outcomes.Count(o => o.Outcome == "unavailable"),
+            outcomes.Count(o => o.Outcome == "outcome-unknown")));
     }
 }

@@ -14,7 +14,7 @@ public static class BallotsApi
 
     public static RouteGroupBuilder MapBallotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/editions").WithTags("Ballots").WithResidentRateLimit(routes);
+        var group = routes.MapGroup("/api/v1/editions").WithTags("Ballots").WithResidentRateLimit(routes).WithIdChecks();
         group.MapPost("/{editionId}/ballots", CastBallot);
         return group;
     }

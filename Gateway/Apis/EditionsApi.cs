@@ -1,3 +1,4 @@
+using Voting.Gateway.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Editions;
 using Voting.Gateway.Hosting;
@@ -11,7 +12,7 @@ public static class EditionsApi
 {
     public static RouteGroupBuilder MapEditionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/editions").WithTags("Editions").WithResidentRateLimit(routes);
+        var group = routes.MapGroup("/api/v1/editions").WithTags("Editions").WithResidentRateLimit(routes).WithIdChecks();
         group.MapGet("/{editionId}", GetEdition);
         group.MapGet("/{editionId}/results", GetResults);
         return group;

@@ -13,7 +13,7 @@ public static class InitiativesApi
 {
     public static RouteGroupBuilder MapInitiativesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives").WithResidentRateLimit(routes);
+        var group = routes.MapGroup("/api/v1/initiatives").WithTags("Initiatives").WithResidentRateLimit(routes).WithIdChecks();
         group.MapGet("/{initiativeId}", GetInitiative);
         group.MapPost("/{initiativeId}/signatures", Sign);
         return group;

@@ -1,3 +1,4 @@
+using Voting.Gateway.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
@@ -10,7 +11,7 @@ public static class ReceiptsApi
 {
     public static RouteGroupBuilder MapReceiptsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/receipts").WithTags("Receipts").WithResidentRateLimit(routes);
+        var group = routes.MapGroup("/api/v1/receipts").WithTags("Receipts").WithResidentRateLimit(routes).WithIdChecks();
         group.MapGet("/{receiptId}", GetReceipt);
         return group;
     }

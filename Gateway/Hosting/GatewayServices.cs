@@ -18,11 +18,9 @@ public static class GatewayServices
     /// <summary>Everything the gateway needs; in embedded mode (the default) a silo runs in this process.</summary>
     public static WebApplicationBuilder AddVotingGateway(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AdminEditionsApi.MaxImportBytes);
+        ManagementSurface.ListenOn(builder, DefaultUrl);
+        var importMax = Math.Max(builder.Configuration.GetValue(AdminEditionsApi.ImportMaxBytesKey, AdminEditionsApi.MaxImportBytes), AdminEditionsApi.MaxImportBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = importMax);
         var services = builder.Services;
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.AddDefaultCode);
         // A query string that does not bind (e.g. includeVotes=maybe) becomes 400 malformed-request.
@@ -50,7 +48,7 @@ public static class GatewayServices
         var dataFolder = builder.Configuration[$"{StorageOptions.Section}:Path"] ?? "data";
         var secret = VoterKeySecret.Resolve(builder.Configuration, dataFolder, mayGenerate: !clustered);
         services.AddSingleton(new VoterIdentity(new VoterKeyDeriver(secret)));
-        services.AddSingleton(AdminTokenFrom(builder.Configuration));
+        services.AddSingleton(AdminTokenFrom(builder.Configuration, builder.Environment));
         services.AddSingleton<AdminAuthFilter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GrainCalls(sp.GetRequiredService<IGrainFactory>(), GrainCalls.CreatePipeline(sp.GetRequiredService<TimeProvider>())));
@@ -59,16 +57,43 @@ public static class GatewayServices
         return builder;
     }
 
-    private static AdminToken AdminTokenFrom(IConfiguration configuration)
+    /// <summary>Well-known placeholders and defaults, refused as admin tokens outside Development (compared ignoring case).</summary>
+    public static readonly string[] PlaceholderTokens = ["CHANGE-ME", "changeme", "change_me", "secret", "admin", "password", "token", "test", "default", "example"];
+
+    public const int MinAdminTokenLength = 32;
+
+    private static AdminToken AdminTokenFrom(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration[$"{AdminOptions.Section}:Token"];
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            if (!environment.IsDevelopment() && WeakTokenReason(configured) is { } reason)
+            {
+                throw new Microsoft.Extensions.Options.OptionsValidationException(AdminOptions.Section, typeof(AdminOptions),
+                    [$"Admin:Token {reason} Outside Development the admin token must have at least {MinAdminTokenLength} characters and not be a placeholder; generate one with `openssl rand -hex 32`."]);
+            }
             return new AdminToken(configured);
         }
-        var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        Console.WriteLine($"No Admin:Token configured. Admin token for this run: {generated}");
+        // Embedded first run without a configured token: a strong one for this run only, printed once
+        // on the console (never logged), marked so that it is not mistaken for a configured token.
+        var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        Console.WriteLine($"[voting: generated admin token, this run only, not logged] {generated}");
         return new AdminToken(generated);
+    }
+
+    /// <summary>Why a token is too weak, or null.</summary>
+    public static string? WeakTokenReason(string token)
+    {
+        var trimmed = token.Trim();
+        if (PlaceholderTokens.Any(p => trimmed.Contains(p, StringComparison.OrdinalIgnoreCase) && trimmed.Length < p.Length + MinAdminTokenLength / 2))
+        {
+            return "is a well-known placeholder.";
+        }
+        if (trimmed.Length < MinAdminTokenLength)
+        {
+            return $"is shorter than {MinAdminTokenLength} characters.";
+        }
+        return trimmed.Distinct().Count() < 8 ? "has too few distinct characters." : null;
     }
 }
 

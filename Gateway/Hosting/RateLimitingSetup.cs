@@ -15,11 +15,40 @@ public sealed class RateLimitingOptions
 
     /// <summary>Requests a client may send at once above the sustained rate.</summary>
     public int Burst { get; set; } = 20;
+
+    /// <summary>
+    /// Comma-separated addresses of the reverse proxies in front of the gateway. Only a request
+    /// arriving from one of them has its client address taken from <c>X-Forwarded-For</c> (its last
+    /// hop); from anywhere else the header is ignored, so a client cannot pick its own bucket.
+    /// </summary>
+    public string? KnownProxies { get; set; }
 }
 
 public static class RateLimitingSetup
 {
     public const string ResidentPolicy = "resident";
+
+    /// <summary>The client address from <c>X-Forwarded-For</c>, only for requests from <c>RateLimiting:KnownProxies</c>; off without them.</summary>
+    public static WebApplication UseTrustedForwardedHeaders(this WebApplication app)
+    {
+        var proxies = (app.Configuration[$"{RateLimitingOptions.Section}:KnownProxies"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (proxies.Length == 0)
+        {
+            return app;
+        }
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidOperationException($"RateLimiting:KnownProxies: '{proxy}' is not an IP address."));
+        }
+        app.UseForwardedHeaders(options);
+        return app;
+    }
 
     /// <summary>
     /// Puts the resident rate limit on a group, only when one is configured: with no limit the

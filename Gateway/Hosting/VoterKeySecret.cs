@@ -32,7 +32,19 @@ public static class VoterKeySecret
         Directory.CreateDirectory(dataFolder);
         var secret = RandomNumberGenerator.GetBytes(MinBytes);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Convert.ToBase64String(secret));
+        // Readable by this user only, on disk before it is used: a secret lost in a crash would
+        // unlink every voter from their ballot (it cannot be rotated without re-keying the ballots).
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        File.Delete(temporary); // a leftover of a crash keeps its old mode: start afresh
+        using (var file = new FileStream(temporary, options))
+        {
+            file.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(secret)));
+            file.Flush(flushToDisk: true);
+        }
         File.Move(temporary, path);
         return secret;
     }

@@ -25,6 +25,7 @@ public static class ProblemCodes
     public const string PhaseChangeNotAllowed = "phase-change-not-allowed";
     public const string NotFound = "not-found";
     public const string InternalError = "internal-error";
+    public const string UnsupportedMediaType = "unsupported-media-type";
     public const string MethodNotAllowed = "method-not-allowed";
     public const string PhaseClosed = "phase-closed";
     public const string InvalidSupport = "invalid-support";

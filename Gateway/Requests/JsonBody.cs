@@ -12,6 +12,12 @@ public static class JsonBody
 
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, int maxBytes = DefaultMaxBytes)
     {
+        if (!IsJson(request.ContentType))
+        {
+            // Also what makes a cross-site HTML form post (urlencoded, multipart, text/plain) fail.
+            return (default, Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "The body must be JSON.",
+                "Send the body as application/json."));
+        }
         var (bytes, problem) = await ReadBytesAsync(request, maxBytes);
         if (problem is not null)
         {
@@ -54,6 +60,23 @@ public static class JsonBody
             return ([], Problem.Malformed("The body is empty."));
         }
         return (buffer.ToArray(), null);
+    }
+
+    /// <summary>application/json or application/*+json, with at most a UTF-8 charset.</summary>
+    public static bool IsJson(string? contentType)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+        var charset = media.Charset;
+        if (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var type = media.MediaType;
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>No array of this API holds nulls (ballots, selections, projects, PESELs): one is a malformed request.</summary>

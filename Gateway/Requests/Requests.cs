@@ -18,7 +18,8 @@ public sealed record PhaseRequest(string Phase);
 public sealed record PaperBallotOutcome(int Index, string Outcome, string? ReceiptId = null, string? Code = null, IReadOnlyList<BallotError>? Errors = null, string? Detail = null);
 
 /// <summary>Answer of the paper-ballot upload.</summary>
-public sealed record PaperBallotReport(int Recorded, int Duplicate, int Invalid, IReadOnlyList<PaperBallotOutcome> Ballots);
+/// <summary>Per-ballot outcomes; <c>unavailable</c> and <c>outcome-unknown</c> items (counted last) should be sent again.</summary>
+public sealed record PaperBallotReport(int Recorded, int Duplicate, int Invalid, IReadOnlyList<PaperBallotOutcome> Ballots, int Unavailable = 0, int OutcomeUnknown = 0);
 
 /// <summary>Body of <c>POST /editions/{id}/proposals</c>.</summary>
 public sealed record ProposalRequest(VoterDto Author, string PoolId, string Title, string Description, long CostEstimate, string? Location = null, string? Category = null);

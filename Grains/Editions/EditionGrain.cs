@@ -17,6 +17,15 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
     private StoredRow? _row;
     private Edition? _edition;
 
+    /// <summary>
+    /// The last results computed, for the edition version (phase) and the sum of the changes
+    /// counter they were computed at: readers get them again until a ballot changes a tally
+    /// (a paper ballot keyed in while closed moves the counter) or the edition changes. Final
+    /// results are frozen and kept as they are. Equal shares is computed once per change: readers
+    /// that interleave (GetResultsAsync is read-only) share one computation in flight.
+    /// </summary>
+    private (long EditionVersion, long Changes, Task<EditionResults> Results)? _results;
+
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -24,7 +33,15 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         Load(await storage.ReadRowAsync(Tables.Editions.Name, Tables.Global, Key, cancellationToken));
     }
 
-    public Task<Edition?> GetAsync() => Task.FromResult(_edition);
+    public Task<Edition?> GetAsync()
+    {
+        if (_edition is null)
+        {
+            // An id nobody created costs no lasting memory: the activation goes once the call is answered.
+            DeactivateOnIdle();
+        }
+        return Task.FromResult(_edition);
+    }
 
     public async Task<bool> CreateAsync(Edition edition)
     {
@@ -179,19 +196,47 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
 
     public async Task<EditionResults?> GetResultsAsync()
     {
-        if (_edition is null)
+        if (_edition is null || _row is null)
         {
+            DeactivateOnIdle(); // an unknown id: no lasting activation
             return null;
         }
-        if (_edition.Phase == EditionPhase.Final)
+        var edition = _edition;
+        var version = _row.Version;
+        if (edition.Phase == EditionPhase.Final)
         {
+            if (_results is { } frozenCached && frozenCached.EditionVersion == version)
+            {
+                return await frozenCached.Results;
+            }
             var frozen = await storage.ReadRowAsync(Tables.Results.Name, Tables.Global, Key);
             if (frozen is not null)
             {
-                return RowJson.Read<EditionResults>(frozen.Data);
+                var results = RowJson.Read<EditionResults>(frozen.Data);
+                _results = (version, 0, Task.FromResult(results));
+                return results;
             }
         }
-        return await ComputeResultsAsync(_edition);
+        var sums = await storage.SumCountersAsync(Tables.EditionCounters(edition.Id));
+        var changes = sums.GetValueOrDefault(Tally.ChangesCounter);
+        if (_results is { } same && same.EditionVersion == version && same.Changes == changes)
+        {
+            return await same.Results;
+        }
+        var computing = ComputeResultsAsync(edition, sums);
+        _results = (version, changes, computing);
+        try
+        {
+            return await computing;
+        }
+        catch
+        {
+            if (_results is { } failed && failed.Results == computing)
+            {
+                _results = null;
+            }
+            throw;
+        }
     }
 
     public async Task<int> AddToRegistryAsync(IReadOnlyList<string> voterKeys)
@@ -220,9 +265,11 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
         return ballots.Select(b => b.Selections).ToList();
     }
 
-    private async Task<EditionResults> ComputeResultsAsync(Edition edition)
+    private async Task<EditionResults> ComputeResultsAsync(Edition edition) =>
+        await ComputeResultsAsync(edition, await storage.SumCountersAsync(Tables.EditionCounters(edition.Id)));
+
+    private async Task<EditionResults> ComputeResultsAsync(Edition edition, IReadOnlyDictionary<string, long> sums)
     {
-        var sums = await storage.SumCountersAsync(Tables.EditionCounters(edition.Id));
         IReadOnlyList<StoredBallot> ballots = [];
         if (edition.Pools.Any(p => p.Method == AllocationMethod.EqualShares))
         {
@@ -233,6 +280,10 @@ internal sealed class EditionGrain(IGrainStorage storage, TimeProvider time) : G
 
     private void Load(StoredRow? row)
     {
+        if (row?.Version != _row?.Version)
+        {
+            _results = null;
+        }
         _row = row;
         _edition = row is null ? null : RowJson.Read<Edition>(row.Data);
     }

@@ -16,6 +16,12 @@ public static class Tally
 {
     public const string BallotsCounter = "ballots";
 
+    /// <summary>
+    /// Grows with every change of the tallies (any sign): results computed at one value of its
+    /// sum stay right until the sum moves (two changes that cancel in every other counter still move it).
+    /// </summary>
+    public const string ChangesCounter = "changes";
+
     public static string VotesCounter(string projectId) => "votes:" + projectId;
 
     public static string ScoreCounter(string projectId) => "score:" + projectId;
@@ -37,6 +43,7 @@ public static class Tally
     {
         var scope = Tables.EditionCounters(edition.Id);
         yield return new AddToCounter(scope, BallotsCounter, sign);
+        yield return new AddToCounter(scope, ChangesCounter, 1);
         yield return new AddToCounter(scope, HourCounter(ballot.CastAt), sign);
         yield return new AddToCounter(scope, ChannelCounter(ballot.Channel), sign);
         var pools = new HashSet<string>(StringComparer.Ordinal);

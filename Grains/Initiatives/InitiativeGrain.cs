@@ -49,12 +49,26 @@ internal sealed class InitiativeGrain(IGrainStorage storage, TimeProvider time) 
         return await GetAsync();
     }
 
-    public Task<Initiative?> GetDefinitionAsync() => Task.FromResult(_initiative);
+    public Task<Initiative?> GetDefinitionAsync()
+    {
+        ForgetIfUnknown();
+        return Task.FromResult(_initiative);
+    }
+
+    /// <summary>An id nobody created costs no lasting memory: the activation goes once the call is answered.</summary>
+    private void ForgetIfUnknown()
+    {
+        if (_initiative is null)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     public async Task<InitiativeView?> GetAsync()
     {
         if (_initiative is not { } initiative)
         {
+            ForgetIfUnknown();
             return null;
         }
         var sums = await storage.SumCountersAsync(Tables.InitiativeCounters(initiative.Id));

@@ -16,6 +16,11 @@ public static class PabulibImport
         {
             throw new PabulibFormatException("The file has no META section.");
         }
+        var projectCount = doc.Sections.Sum(s => s.Projects.Count);
+        if (projectCount > PabulibLimits.MaxProjects)
+        {
+            throw new PabulibInvalidException("projects", doc.Sections[0].Line, $"the file lists {projectCount} projects; at most {PabulibLimits.MaxProjects} are accepted.");
+        }
         var poolIds = PoolIds(doc);
         var pools = new List<Pool>(doc.Sections.Count);
         var facts = new List<PabulibProjectFacts>();
@@ -61,7 +66,7 @@ public static class PabulibImport
             {
                 Id = row["project_id"].Trim(),
                 Title = row.Get("name") ?? "",
-                Cost = PabulibNumbers.TryParseWhole(row["cost"], out var cost) ? cost : 0,
+                Cost = PabulibLimits.Money("cost", row.Line, row["cost"]),
             }).ToList(),
         };
     }

@@ -9,9 +9,10 @@ internal static class PabulibPoolRules
     {
         var voteType = section.MetaValue(PabulibKeys.VoteType)?.ToLowerInvariant()
             ?? throw AtSection(section, "META has no vote_type.");
-        var minLength = OptionalInt(section, PabulibKeys.MinLength);
-        var maxLength = OptionalInt(section, PabulibKeys.MaxLength);
-        var maxSumCost = OptionalWhole(section, PabulibKeys.MaxSumCost);
+        var projects = section.Projects.Count;
+        var minLength = AtMost(section, PabulibKeys.MinLength, OptionalInt(section, PabulibKeys.MinLength), projects);
+        var maxLength = AtMost(section, PabulibKeys.MaxLength, OptionalInt(section, PabulibKeys.MaxLength), projects);
+        var maxSumCost = section.MetaValue(PabulibKeys.MaxSumCost) is { } cap ? PabulibLimits.Money(PabulibKeys.MaxSumCost, section.Line, cap) : (long?)null;
         return voteType switch
         {
             BallotType.Approval => new BallotSpec
@@ -42,9 +43,10 @@ internal static class PabulibPoolRules
                 MinSelections = minLength,
                 MaxSelections = maxLength,
                 MaxTotalCost = maxSumCost,
-                MinPoints = OptionalInt(section, PabulibKeys.MinSumPoints),
-                MaxPoints = OptionalInt(section, PabulibKeys.MaxSumPoints),
-                MaxPointsPerProject = OptionalInt(section, PabulibKeys.MaxPoints),
+                MinPoints = AtMost(section, PabulibKeys.MinSumPoints, OptionalInt(section, PabulibKeys.MinSumPoints), PabulibLimits.MaxSumPoints),
+                MaxPoints = AtMost(section, PabulibKeys.MaxSumPoints, OptionalInt(section, PabulibKeys.MaxSumPoints), PabulibLimits.MaxSumPoints)
+                    ?? throw new PabulibInvalidException(PabulibKeys.MaxSumPoints, section.Line, "a cumulative section needs a cap on the points of one ballot."),
+                MaxPointsPerProject = AtMost(section, PabulibKeys.MaxPoints, OptionalInt(section, PabulibKeys.MaxPoints), PabulibLimits.MaxSumPoints),
             },
             BallotType.Knapsack => new BallotSpec
             {
@@ -61,11 +63,7 @@ internal static class PabulibPoolRules
     public static long Budget(PabulibSection section)
     {
         var text = section.MetaValue(PabulibKeys.Budget) ?? throw AtSection(section, "META has no budget.");
-        if (!PabulibNumbers.TryParseWhole(text, out var budget) || budget < 0)
-        {
-            throw AtSection(section, $"budget '{text}' is not a whole non-negative number.");
-        }
-        return budget;
+        return PabulibLimits.Money(PabulibKeys.Budget, section.Line, text);
     }
 
     public static string Method(PabulibSection section)
@@ -92,22 +90,14 @@ internal static class PabulibPoolRules
         }
         if (!PabulibNumbers.TryParseInt(text, out var value) || value < 0)
         {
-            throw AtSection(section, $"{key} '{text}' is not a whole non-negative number.");
+            throw new PabulibInvalidException(key, section.Line, $"'{PabulibLimits.Shorten(text)}' is not a whole non-negative number.");
         }
         return value;
     }
 
-    private static long? OptionalWhole(PabulibSection section, string key)
-    {
-        var text = section.MetaValue(key);
-        if (text is null)
-        {
-            return null;
-        }
-        if (!PabulibNumbers.TryParseWhole(text, out var value) || value < 0)
-        {
-            throw AtSection(section, $"{key} '{text}' is not a whole non-negative number.");
-        }
-        return value;
-    }
+    /// <summary>The value, refused when above <paramref name="max"/> (a length beyond the number of projects, points beyond the bound).</summary>
+    private static int? AtMost(PabulibSection section, string key, int? value, int max) =>
+        value > max
+            ? throw new PabulibInvalidException(key, section.Line, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is more than {max}."))
+            : value;
 }

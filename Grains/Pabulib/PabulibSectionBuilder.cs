@@ -48,11 +48,7 @@ internal sealed class PabulibSectionBuilder(int line)
         {
             throw PabulibFormatException.AtLine(record.Line, "a project has an empty project_id.");
         }
-        if (!PabulibNumbers.TryParseWhole(row["cost"], out var cost) || cost < 0)
-        {
-            throw PabulibFormatException.AtLine(record.Line,
-                $"project '{id}' has cost '{row["cost"]}', which is not a whole non-negative number.");
-        }
+        PabulibLimits.Money("cost", record.Line, row["cost"]);
         if (editionProjects.TryGetValue(id, out var firstLine))
         {
             throw PabulibFormatException.AtLine(record.Line,

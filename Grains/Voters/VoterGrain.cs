@@ -38,67 +38,82 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         {
             return new CastResult(CastOutcome.EditionNotFound);
         }
-        var selections = BallotCanon.Normalize(edition, command.Selections);
         if (edition.HasVoterRegistry && !await IsRegisteredAsync(edition.Id))
         {
             return new CastResult(CastOutcome.NotEligible, Detail: "The voter is not on this edition's voter registry.");
         }
-        if (!_ballots.ContainsKey(edition.Id))
-        {
-            // First contact in this activation: a voter usually has no ballot yet, so try the
-            // insert at once and let the primary key answer, instead of reading first.
-            if (VotingGate.Check(edition, command, now) is null)
-            {
-                var inserted = await InsertAsync(edition, NewBallot(command, selections, now));
-                if (inserted is not null)
-                {
-                    return inserted;
-                }
-            }
-            else
-            {
-                await LoadBallotAsync(edition.Id);
-            }
-        }
-        return await DecideAsync(edition, command, selections, now);
-    }
-
-    /// <summary>Decides with the voter's ballot in this edition known (cached or loaded).</summary>
-    private async Task<CastResult> DecideAsync(Edition edition, CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now)
-    {
-        var existing = await LoadBallotAsync(edition.Id);
-        if (existing is not null)
-        {
-            var ballot = RowJson.Read<StoredBallot>(existing.Data);
-            if (ballot.Status == ReceiptStatus.Invalidated)
-            {
-                return new CastResult(CastOutcome.AlreadyVoted, Detail: "This voter's ballots were invalidated because the voter voted more than once.");
-            }
-            var sameChannel = ballot.Channel == command.Channel;
-            if (IsRepeat(ballot, selections, command.IdempotencyKey) && (sameChannel || edition.DuplicatePolicy == DuplicatePolicy.FirstWins))
-            {
-                return new CastResult(CastOutcome.Replayed, Receipt(edition.Id, ballot));
-            }
-            if (edition.DuplicatePolicy == DuplicatePolicy.InvalidateAll)
-            {
-                return await InvalidateAsync(edition, existing, ballot, command.Channel);
-            }
-            if (!edition.AllowBallotChange)
-            {
-                return new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition.");
-            }
-        }
+        // Phase, window, eligibility and ballot rules come before any look at the voter's own
+        // ballot: a request that fails them answers the same whether or not this person voted
+        // (no "did this PESEL vote?" oracle), and records nothing. A replay after the close is
+        // refused like anybody else's ballot.
         var refusal = VotingGate.Check(edition, command, now);
         if (refusal is not null)
         {
             return refusal;
         }
-        var record = NewBallot(command, selections, now);
-        if (existing is not null)
+        var selections = BallotCanon.Normalize(edition, command.Selections);
+        if (!_ballots.ContainsKey(edition.Id))
         {
-            return await ReplaceAsync(edition, existing, record);
+            // First contact in this activation: a voter usually has no ballot yet, so try the
+            // insert at once and let the primary key answer, instead of reading first.
+            var inserted = await InsertAsync(edition, NewBallot(command, selections, now));
+            if (inserted is not null)
+            {
+                return inserted;
+            }
         }
-        return await InsertAsync(edition, record) ?? await DecideAsync(edition, command, selections, now);
+        return await DecideAsync(edition, command, selections, now);
+    }
+
+    /// <summary>Decides a valid ballot, inside its window, with the voter's ballot in this edition known (cached or loaded).</summary>
+    private async Task<CastResult> DecideAsync(Edition edition, CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now)
+    {
+        var existing = await LoadBallotAsync(edition.Id);
+        if (existing is null)
+        {
+            return await InsertAsync(edition, NewBallot(command, selections, now)) ?? await DecideAsync(edition, command, selections, now);
+        }
+        var ballot = RowJson.Read<StoredBallot>(existing.Data);
+        if (ballot.Status == ReceiptStatus.Invalidated)
+        {
+            return await ConfirmAsync(command, now, new CastResult(CastOutcome.AlreadyVoted, Detail: "This voter's ballots were invalidated because the voter voted more than once."));
+        }
+        var sameChannel = ballot.Channel == command.Channel;
+        if (IsRepeat(ballot, selections, command.IdempotencyKey) && (sameChannel || edition.DuplicatePolicy == DuplicatePolicy.FirstWins))
+        {
+            return await ConfirmAsync(command, now, new CastResult(CastOutcome.Replayed, Receipt(edition.Id, ballot)));
+        }
+        if (edition.DuplicatePolicy == DuplicatePolicy.InvalidateAll && VotingGate.IsInsideVotingWindow(edition, now))
+        {
+            // Łódź rule: only a valid second ballot, in phase voting and inside the window, voids
+            // the first (a paper ballot keyed in after the close does not). The gate row refuses
+            // the write if the edition closed meanwhile.
+            return await InvalidateAsync(edition, existing, ballot, command.Channel);
+        }
+        if (!edition.AllowBallotChange || edition.DuplicatePolicy == DuplicatePolicy.InvalidateAll)
+        {
+            return await ConfirmAsync(command, now, new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition."));
+        }
+        return await ReplaceAsync(edition, existing, NewBallot(command, selections, now));
+    }
+
+    /// <summary>
+    /// An answer that writes nothing has no gate row to catch a closed edition: it is confirmed
+    /// against the edition itself, so that a voter with a ballot is refused exactly like anyone
+    /// else once voting closed (a cached edition may be a second old).
+    /// </summary>
+    private async Task<CastResult> ConfirmAsync(CastBallot command, DateTimeOffset now, CastResult answer)
+    {
+        var edition = await editions.GetFreshAsync(GrainFactory, command.EditionId);
+        if (edition is null)
+        {
+            return new CastResult(CastOutcome.EditionNotFound);
+        }
+        if (edition.HasVoterRegistry && !await IsRegisteredAsync(edition.Id))
+        {
+            return new CastResult(CastOutcome.NotEligible, Detail: "The voter is not on this edition's voter registry.");
+        }
+        return VotingGate.Check(edition, command, now) ?? answer;
     }
 
     private static StoredBallot NewBallot(CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now) =>
@@ -112,16 +127,18 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         {
             return new SignResult(SignOutcome.InitiativeNotFound);
         }
-        var existing = await LoadSignatureAsync(initiative.Id);
-        if (existing is not null)
-        {
-            return new SignResult(SignOutcome.Replayed, await SignatureReceiptAsync(initiative.Id, existing));
-        }
+        // Window and age before the person's own signature: a closed initiative answers
+        // collection-closed to signers and non-signers alike (no "did this PESEL sign?" oracle).
         var now = time.GetUtcNow();
         var refusal = SigningGate.Check(initiative, command.BirthDate, command.Channel, now);
         if (refusal is not null)
         {
             return refusal;
+        }
+        var existing = await LoadSignatureAsync(initiative.Id);
+        if (existing is not null)
+        {
+            return new SignResult(SignOutcome.Replayed, await SignatureReceiptAsync(initiative.Id, existing));
         }
 
         var signature = new StoredSignature(ReceiptIds.New(), now, command.Channel);

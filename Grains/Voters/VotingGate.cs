@@ -31,7 +31,11 @@ public static class VotingGate
     /// Online ballots: phase voting and inside the window. Paper ballots, entered by clerks, also
     /// after the close until results are certified (they were cast on paper within the window).
     /// </summary>
+    /// <summary>Phase voting and inside the online window, whatever the channel.</summary>
+    public static bool IsInsideVotingWindow(Edition edition, DateTimeOffset now) =>
+        edition.Phase == EditionPhase.Voting && now >= edition.VotingOpensAt && now <= edition.VotingClosesAt;
+
     public static bool IsOpen(Edition edition, string channel, DateTimeOffset now) => channel == BallotChannel.Paper
         ? edition.Phase is EditionPhase.Voting or EditionPhase.Closed
-        : edition.Phase == EditionPhase.Voting && now >= edition.VotingOpensAt && now <= edition.VotingClosesAt;
+        : IsInsideVotingWindow(edition, now);
 }

@@ -89,7 +89,9 @@ public sealed class AdminApiTests(GatewayFactory factory) : IClassFixture<Gatewa
     public async Task Import_Malformed_Returns400AndCreatesNothing()
     {
         var id = TestEditions.NewId();
-        await (await _admin.PostRawAsync($"/api/v1/admin/editions/import?format=pabulib&id={id}", "META\nkey;value\nbudget;abc\n", "text/plain")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        await (await _admin.PostRawAsync($"/api/v1/admin/editions/import?format=pabulib&id={id}", "PROJECTS\nproject_id;cost\n1;10\n", "text/plain")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        // a budget that is not a positive integer is an invalid edition, naming the key (issue 9)
+        await (await _admin.PostRawAsync($"/api/v1/admin/editions/import?format=pabulib&id={id}", "META\nkey;value\nvote_type;approval\nbudget;abc\nPROJECTS\nproject_id;cost\n1;10\n", "text/plain")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-edition");
         await (await _admin.PostRawAsync($"/api/v1/admin/editions/import?format=xlsx&id={id}", "x", "text/plain")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         await (await _admin.PostRawAsync("/api/v1/admin/editions/import?format=pabulib", "x", "text/plain")).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         await (await _client.GetAsync($"/api/v1/editions/{id}")).AssertProblemAsync(HttpStatusCode.NotFound, "edition-not-found");

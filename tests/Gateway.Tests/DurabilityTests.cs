@@ -9,7 +9,7 @@ namespace Voting.Gateway.Tests;
 /// <summary>kill -9 of the embedded process during a stream of votes loses no acknowledged ballot.</summary>
 public sealed class DurabilityTests
 {
-    private const string Token = "durability-token";
+    private const string Token = "durability-token-0123456789abcdefghij"; // the process runs as Production: 32+ characters (issue 9)
 
     [Fact]
     public async Task KillDuringVoteStream_EveryAcknowledgedBallotSurvivesRestart()

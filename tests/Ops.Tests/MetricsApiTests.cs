@@ -23,7 +23,7 @@ public sealed partial class MetricsApiTests(GatewayFactory factory) : IClassFixt
     /// <summary>Orleans' activation gauge (meter "Microsoft.Orleans", instrument "orleans-catalog-activations") as Prometheus names it.</summary>
     private const string OrleansActivations = "orleans_catalog_activations";
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateAdminClient(); // the management surface needs the admin token (issue 9)
 
     [Fact]
     public async Task CastBallot_IsCountedInMetrics()

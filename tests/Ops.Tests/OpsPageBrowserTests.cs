@@ -13,7 +13,7 @@ namespace Voting.Ops.Tests;
 public sealed class OpsPageBrowserTests
 {
     public const string Chromium = "/usr/bin/chromium";
-    private const string AdminToken = "ops-browser-admin-token";
+    private const string AdminToken = "ops-browser-admin-token-0123456789abcdef"; // the process runs as Production: 32+ characters (issue 9)
 
     private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -31,7 +31,7 @@ public sealed class OpsPageBrowserTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, HttpCredentials = new() { Username = "ops", Password = AdminToken } }); // /ops needs the admin token (issue 9)
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -49,7 +49,7 @@ public sealed class OpsPageBrowserTests
             string direct;
             try
             {
-                direct = (await client.GetAsync("/ops")).StatusCode.ToString();
+                direct = (await gateway.CreateClient(AdminToken).GetAsync("/ops")).StatusCode.ToString();
             }
             catch (HttpRequestException h)
             {

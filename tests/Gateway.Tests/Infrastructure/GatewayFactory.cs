@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Voting.Gateway.Tests.Infrastructure;
@@ -58,3 +59,30 @@ public sealed class RateLimitedGatewayFactory() : GatewayFactory(new Dictionary<
     ["RateLimiting:PermitsPerSecond"] = "2",
     ["RateLimiting:Burst"] = "3",
 });
+
+/// <summary>The wall clock moved by <see cref="Offset"/>, the monotonic clock by <see cref="Elapsed"/> (timers keep the real clock).</summary>
+public sealed class ShiftedTime : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    /// <summary>Only ever moved forward (caches age by it).</summary>
+    public TimeSpan Elapsed { get; private set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+
+    public override long GetTimestamp() => System.GetTimestamp() + (long)(Elapsed.TotalSeconds * System.TimestampFrequency);
+
+    public void Advance(TimeSpan elapsed) => Elapsed += elapsed;
+}
+
+/// <summary>A gateway whose clock (gateway and grains alike) a test may move.</summary>
+public sealed class ShiftedTimeGatewayFactory : GatewayFactory
+{
+    public ShiftedTime Time { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}

@@ -17,7 +17,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<GatewayProcess> StartAsync(string dataFolder, string adminToken)
+    public static async Task<GatewayProcess> StartAsync(string dataFolder, string adminToken, params string[] extraArguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -26,7 +26,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Voting.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", dataFolder, "--Admin:Token", adminToken, "--Logging:LogLevel:Default", "Warning" })
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Voting.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", dataFolder, "--Admin:Token", adminToken, "--Logging:LogLevel:Default", "Warning", .. extraArguments])
         {
             start.ArgumentList.Add(arg);
         }
@@ -95,7 +95,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         throw new TimeoutException("The gateway did not become ready within 60 s.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -224,19 +224,20 @@ public sealed class PabulibImportTests
     {
         var text = PabulibParserTests.Minimal("").Replace("budget;100", "budget;lots", StringComparison.Ordinal);
 
-        var error = Assert.Throws<PabulibFormatException>(() => ImportText(text));
+        var error = Assert.Throws<PabulibInvalidException>(() => ImportText(text));
 
-        Assert.Contains("budget 'lots'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("budget", error.Key);
+        Assert.Contains("'lots'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ToEdition_CumulativeVoteWithoutPoints_Throws()
     {
-        var text = PabulibParserTests.Minimal("VOTES\nvoter_id;vote\nx;P1\n", "cumulative");
+        var text = PabulibParserTests.Minimal("VOTES\nvoter_id;vote\nx;P1\n", "cumulative", "max_sum_points;10\n");
 
         var error = Assert.Throws<PabulibFormatException>(() => ImportText(text));
 
-        Assert.Contains("Line 13:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Line 14:", error.Message, StringComparison.Ordinal); // one line more: the points cap a cumulative section needs (issue 9)
     }
 
     [Fact]

@@ -79,8 +79,6 @@ public sealed class PabulibParserTests
     [InlineData("META\nkey;value\nbudget;10\n", "Line 1: this section has no PROJECTS")]
     [InlineData("META\nkey;value\nbudget;10;extra\n", "Line 3: a META row needs 2 values")]
     [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;10;x\n", "Line 6: a PROJECTS row has 3 values")]
-    [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;ten\n", "Line 6: project '1' has cost 'ten'")]
-    [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;10.5\n", "Line 6: project '1' has cost '10.5'")]
     [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;10\n1;20\n", "Line 7: project id '1' is already used on line 6")]
     [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;10\nVOTES\nvoter_id;vote\na;1,9\n", "Line 9: voter 'a' votes for project '9'")]
     [InlineData("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;10\nVOTES\nvoter_id;vote\na;1\na;1\n", "Line 10: voter 'a' already voted")]
@@ -103,6 +101,20 @@ public sealed class PabulibParserTests
         var error = Assert.Throws<PabulibFormatException>(() => PabulibParser.Parse(text));
 
         Assert.Contains("project id 'P1' is already used", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ten")]
+    [InlineData("10.5")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("100000000000000000")]
+    public void Parse_CostNotAPositiveBoundedInteger_IsAnInvalidEditionNamingCost(string cost)
+    {
+        var error = Assert.Throws<PabulibInvalidException>(() => PabulibParser.Parse("META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\n1;" + cost + "\n"));
+
+        Assert.Equal("cost", error.Key);
+        Assert.StartsWith("Line 6: cost:", error.Message, StringComparison.Ordinal);
     }
 
     internal static string Minimal(string votes, string voteType = "approval", string extraMeta = "") =>
