@@ -16,6 +16,7 @@ public static class OpsExtensions
         builder.Services.AddSingleton(reader);
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(reader));
         builder.Services.AddSingleton<OpsSnapshotBuilder>();
+        builder.Services.AddSingleton<TurnoutPanelReader>();
         return builder;
     }
 
@@ -23,10 +24,13 @@ public static class OpsExtensions
     {
         routes.MapVotingMetrics();
         routes.MapGet("/ops", OpsPageResult).ExcludeFromDescription();
-        routes.MapGet("/ops/snapshot", (OpsSnapshotBuilder snapshots, HttpContext context) =>
+        // ?edition=a,b&initiative=c: the turnout panel's watched ids (the page passes its own query on).
+        routes.MapGet("/ops/snapshot", async (OpsSnapshotBuilder snapshots, TurnoutPanelReader turnout, HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Json(snapshots.Build(), OpsJsonContext.Default.OpsSnapshot);
+            var query = context.Request.Query;
+            var panel = await turnout.ReadAsync(TurnoutPanelReader.ParseIds(query["edition"]), TurnoutPanelReader.ParseIds(query["initiative"]));
+            return TypedResults.Json(snapshots.Build() with { Turnout = panel }, OpsJsonContext.Default.OpsSnapshot);
         }).ExcludeFromDescription();
         return routes;
     }

@@ -3,7 +3,8 @@ namespace Voting.Gateway.Ops;
 /// <summary>
 /// The live operations page: one self-contained document (inline CSS and JS, no external
 /// resources) that polls <c>/ops/snapshot</c> and <c>/health/ready</c> every 2 s. Rates and
-/// percentiles are taken over the last ~10 s from the difference of cumulative snapshots.
+/// percentiles are taken over the last ~10 s from the difference of cumulative snapshots. The
+/// turnout panel shows the editions and initiatives named in the page's query (<see cref="TurnoutPanel"/>).
 /// </summary>
 internal static class OpsPage
 {
@@ -116,6 +117,12 @@ footer { color:var(--dim); font-size:.8rem; padding:0 1rem 1rem; }
       <tr><td>exceptions/s · lock contentions/s</td><td id="exc">–</td></tr>
     </tbody></table>
   </section>
+  <section id="turnout">
+    <h2>Turnout · ledger counts</h2>
+    <div id="turnout-editions"></div>
+    <div id="turnout-initiatives"></div>
+    <p class="note" id="turnout-hint">Watch editions and initiatives with <code>/ops?edition=ID,ID&amp;initiative=ID</code>: ballots per hour (UTC) and per pool, signatures against the threshold; exact committed counts, cluster-wide.</p>
+  </section>
 </main>
 <footer>Polls <code>/ops/snapshot</code> and <code>/health/ready</code> every 2 s. Prometheus: <code>/metrics</code>.</footer>
 <script>
@@ -124,6 +131,13 @@ const POLL_MS = 2000, WINDOW = 5, HISTORY = 150;
 const $ = id => document.getElementById(id);
 const samples = [];
 const sparkRate = [], sparkP99 = [];
+// The turnout panel's watched ids, from this page's own query (?edition=a,b&initiative=c).
+const WATCH = (() => {
+  const q = new URLSearchParams(location.search), p = new URLSearchParams();
+  for (const k of ["edition", "initiative"]) if (q.get(k)) p.set(k, q.get(k));
+  const t = p.toString();
+  return t ? "?" + t : "";
+})();
 
 async function get(url) {
   const ctl = new AbortController();
@@ -276,6 +290,8 @@ function render(cur, old, health) {
   $("tp-rate").textContent = fmt(rate(r.threadPoolCompleted, or ? or.threadPoolCompleted : 0));
   $("exc").textContent = fmt(rate(r.exceptions, or ? or.exceptions : 0)) + " · " + fmt(rate(r.lockContentions, or ? or.lockContentions : 0));
 
+  renderTurnout(cur.turnout);
+
   // Banner: readiness first, then what the last 10 s looked like.
   if (health.state === "DOWN") {
     banner("DOWN", health.reason);
@@ -288,6 +304,26 @@ function render(cur, old, health) {
   } else {
     banner("OK", "ready · " + fmt(bRate) + " ballots/s · p99 " + (p99 === null ? "–" : fmt(p99 * 1000) + " ms"));
   }
+}
+
+function renderTurnout(t) {
+  const eds = t ? t.editions : [], ins = t ? t.initiatives : [];
+  $("turnout-hint").hidden = eds.length + ins.length > 0;
+  $("turnout-editions").innerHTML = eds.map(e => {
+    const head = "<table><tbody><tr><th>edition " + esc(e.editionId) + (e.phase ? " · " + esc(e.phase) : "") + "</th><th>" + (e.problem ? "<span class=\"bad\">" + esc(e.problem) + "</span>" : int(e.ballots) + " ballots") + "</th></tr>";
+    if (e.problem) return head + "</tbody></table>";
+    const hours = e.byHour.slice(-12), max = Math.max(1, ...hours.map(h => h.ballots));
+    const hourRows = hours.map(h => "<tr><td>" + esc(String(h.hour).slice(0, 13).replace("T", " ")) + ":00Z</td><td>" + int(h.ballots) +
+      "<div class=\"bar\"><i class=\"c2\" style=\"width:" + (h.ballots / max * 100).toFixed(1) + "%\"></i></div></td></tr>").join("");
+    const poolRows = e.byPool.map(p => "<tr><td>pool " + esc(p.poolId) + "</td><td>" + int(p.ballots) + "</td></tr>").join("");
+    return head + "<tr><th>per hour (UTC, last 12)</th><th></th></tr>" + hourRows + "<tr><th>per pool</th><th></th></tr>" + poolRows + "</tbody></table>";
+  }).join("");
+  $("turnout-initiatives").innerHTML = ins.length === 0 ? "" : "<table><tbody><tr><th>initiative</th><th>signatures / threshold</th></tr>" + ins.map(i => {
+    if (i.problem) return "<tr><td>" + esc(i.initiativeId) + "</td><td class=\"bad\">" + esc(i.problem) + "</td></tr>";
+    const pct = i.threshold > 0 ? Math.min(100, i.signatures / i.threshold * 100) : 100;
+    return "<tr><td>" + esc(i.initiativeId) + " · " + esc(i.status) + "</td><td>" + int(i.signatures) + " / " + int(i.threshold) + " (" + fmt(pct) + " %)" +
+      "<div class=\"bar\"><i class=\"" + (pct >= 100 ? "c2" : "c4") + "\" style=\"width:" + pct.toFixed(1) + "%\"></i></div></td></tr>";
+  }).join("") + "</tbody></table>";
 }
 
 function esc(t) { return String(t).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]); }
@@ -310,7 +346,7 @@ async function health() {
 
 async function snapshot() {
   try {
-    const res = await get("/ops/snapshot");
+    const res = await get("/ops/snapshot" + WATCH);
     return res.ok ? await res.json() : null;
   } catch (e) {
     return null;

@@ -3,7 +3,8 @@ namespace Voting.Gateway.Ops;
 /// <summary>
 /// What <c>GET /ops/snapshot</c> answers: cumulative totals read from the OpenTelemetry meter provider; the page
 /// takes rates and percentiles from the difference of two snapshots (<see cref="AtSeconds"/> is
-/// monotonic). No voter data: only counts, durations and runtime readings.
+/// monotonic). No voter data: only counts, durations and runtime readings; <see cref="Turnout"/> holds the
+/// ledger counts of the editions and initiatives the page watches (<see cref="TurnoutPanel"/>).
 /// </summary>
 public sealed record OpsSnapshot(
     string Component,
@@ -18,4 +19,5 @@ public sealed record OpsSnapshot(
     long ActiveConnections,
     StorageView Storage,
     IReadOnlyDictionary<string, long> Activations,
-    RuntimeView Runtime);
+    RuntimeView Runtime,
+    TurnoutPanel? Turnout = null);

@@ -80,6 +80,51 @@ public sealed partial class MetricsApiTests(GatewayFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Snapshot_TurnoutPanel_BallotsPerHourAndPool_SignatureProgress_NoVoterData()
+    {
+        var admin = factory.CreateAdminClient();
+        var edition = await Votes.CreateEditionAsync(admin);
+        var pesels = await Votes.CastAsync(_client, edition, 3);
+        var initiative = TestEditions.NewId();
+        await (await admin.PostJsonAsync("/api/v1/admin/initiatives", new JsonObject { ["id"] = initiative, ["title"] = "Trees", ["threshold"] = 4, ["collectFrom"] = "2020-01-01T00:00:00Z", ["collectUntil"] = "2099-01-01T00:00:00Z" })).AssertStatusAsync(HttpStatusCode.Created);
+        var signer = Pesels.NextAdult();
+        await (await _client.PostJsonAsync($"/api/v1/initiatives/{initiative}/signatures", new JsonObject { ["voter"] = new JsonObject { ["pesel"] = signer } })).AssertStatusAsync(HttpStatusCode.Created);
+
+        var plain = JsonNode.Parse(await _client.GetStringAsync("/ops/snapshot"))!.AsObject();
+        Assert.Empty(plain["turnout"]!["editions"]!.AsArray());
+        Assert.Empty(plain["turnout"]!["initiatives"]!.AsArray());
+
+        var text = await _client.GetStringAsync($"/ops/snapshot?edition={edition},unknown-edition,bad%20id&initiative={initiative}");
+        var turnout = JsonNode.Parse(text)!["turnout"]!;
+        var editions = turnout["editions"]!.AsArray();
+        Assert.Equal(2, editions.Count); // the malformed id is dropped
+        var watched = editions[0]!;
+        Assert.Equal(edition, (string?)watched["editionId"]);
+        Assert.Null(watched["problem"]);
+        Assert.Equal(3, (long)watched["ballots"]!);
+        Assert.Equal(3, watched["byHour"]!.AsArray().Sum(h => (long)h!["ballots"]!));
+        var byPool = watched["byPool"]!.AsArray().Select(p => (long)p!["ballots"]!).ToList();
+        Assert.Equal(2, byPool.Count(n => n == 3)); // every ballot picks c1 and n1: their two pools
+        Assert.All(byPool, n => Assert.True(n is 0 or 3));
+        Assert.Equal("edition-not-found", (string?)editions[1]!["problem"]);
+        var progress = turnout["initiatives"]!.AsArray().Single()!;
+        Assert.Equal((initiative, 1L, 4), ((string)progress["initiativeId"]!, (long)progress["signatures"]!, (int)progress["threshold"]!));
+        Assert.Equal("collecting", (string?)progress["status"]);
+        Assert.All(pesels.Append(signer), pesel => Assert.DoesNotContain(pesel, text));
+        Assert.DoesNotContain("pesel", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("voterKey", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OpsPage_HasTheTurnoutPanel_AndPassesItsWatchedIdsOn()
+    {
+        var html = await _client.GetStringAsync("/ops");
+        Assert.Contains("id=\"turnout\"", html);
+        Assert.Contains("\"/ops/snapshot\" + WATCH", html);
+        Assert.DoesNotContain("https://", html);
+    }
+
+    [Fact]
     public async Task Snapshot_CountsBallotsByStatus_AndNamesNoVoter()
     {
         var edition = await Votes.CreateEditionAsync(factory.CreateAdminClient());

@@ -42,7 +42,7 @@ public sealed class OpsPageBrowserTests
         };
         try
         {
-            await page.GotoAsync(new Uri(gateway.BaseAddress, "/ops").ToString());
+            await page.GotoAsync(new Uri(gateway.BaseAddress, $"/ops?edition={edition}").ToString()); // the turnout panel watches the edition (issue 11)
         }
         catch (PlaywrightException e)
         {
@@ -67,6 +67,10 @@ public sealed class OpsPageBrowserTests
         await Assertions.Expect(page.Locator("#ballot-total")).ToHaveTextAsync("35", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#ballot-rate")).Not.ToHaveTextAsync(new Regex("^(–|0\\.0)$"), new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#ballot-p99")).Not.ToHaveTextAsync("–", new() { Timeout = 10_000 });
+        // The turnout panel: the edition's ledger count and its hourly bars.
+        await Assertions.Expect(page.Locator("#turnout-editions")).ToContainTextAsync("35 ballots", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#turnout-editions")).ToContainTextAsync("per pool");
+        await Assertions.Expect(page.Locator("#turnout-hint")).ToBeHiddenAsync();
         // Orleans' activation gauge.
         await Assertions.Expect(page.Locator("#activations")).Not.ToHaveTextAsync(new Regex("^(–|0)$"));
         Assert.Empty(consoleErrors);
