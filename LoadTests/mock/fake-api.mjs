@@ -124,6 +124,36 @@ export function createFakeApi(opts = {}) {
     return ok(201, { receiptId: receipt.receiptId, editionId: receipt.editionId, castAt: receipt.castAt }, { location: `/api/v1/receipts/${receipt.receiptId}` });
   }
 
+  // Proposals and supporters (submission-rush.js): one proposal per (author, title) (a repeat is 200),
+  // supporters exactly once per person per proposal (a repeat is 200 with the same receipt).
+  function propose(e, body) {
+    if (!body || !body.author || typeof body.author.pesel !== 'string' || typeof body.title !== 'string' || typeof body.poolId !== 'string') return problem(400, 'malformed-request');
+    if (!peselValid(body.author.pesel)) return problem(422, 'invalid-pesel');
+    if (e.doc.phase !== 'submission') return problem(409, 'phase-closed');
+    const pool = e.doc.pools.find((x) => x.id === body.poolId);
+    if (!pool) return problem(422, 'invalid-proposal');
+    e.proposals ??= new Map();
+    const existing = [...e.proposals.values()].find((x) => x.author === body.author.pesel && x.view.title === body.title);
+    if (existing) return ok(200, existing.view);
+    if ([...e.proposals.values()].filter((x) => x.author === body.author.pesel).length >= (pool.maxProposalsPerAuthor ?? 3)) return problem(409, 'too-many-proposals');
+    const view = { proposalId: `p${++seq}`, poolId: pool.id, title: body.title, costEstimate: body.costEstimate, status: (pool.minSupporters ?? 0) > 0 ? 'collecting-support' : 'submitted', supporters: 0 };
+    e.proposals.set(view.proposalId, { author: body.author.pesel, view, supporters: new Map(), min: pool.minSupporters ?? 0 });
+    return ok(201, view);
+  }
+
+  function supportProposal(e, proposal, body) {
+    if (!body || !body.voter || typeof body.voter.pesel !== 'string') return problem(400, 'malformed-request');
+    if (!peselValid(body.voter.pesel)) return problem(422, 'invalid-pesel');
+    if (e.doc.phase !== 'submission') return problem(409, 'phase-closed');
+    const prior = proposal.supporters.get(body.voter.pesel);
+    if (prior) return ok(200, { receiptId: prior, supporters: proposal.view.supporters });
+    const receiptId = `u${++seq}`;
+    proposal.supporters.set(body.voter.pesel, receiptId);
+    proposal.view.supporters++;
+    if (proposal.view.status === 'collecting-support' && proposal.view.supporters >= proposal.min) proposal.view.status = 'submitted';
+    return ok(201, { receiptId, supporters: proposal.view.supporters });
+  }
+
   function sign(i, body) {
     if (!body || !body.voter || typeof body.voter.pesel !== 'string') return problem(400, 'malformed-request');
     if (!peselValid(body.voter.pesel)) return problem(422, 'invalid-pesel');
@@ -154,7 +184,7 @@ export function createFakeApi(opts = {}) {
       if (method === 'POST' && path[3] === 'editions' && path.length === 4) {
         if (!body || !body.id || !Array.isArray(body.pools)) return problem(400, 'malformed-request');
         if (editions.has(body.id)) return problem(409, 'edition-exists');
-        return ok(201, addEdition(body, 'draft').doc);
+        return ok(201, addEdition(body, ['draft', 'submission'].includes(body.phase) ? body.phase : 'draft').doc);
       }
       if (method === 'POST' && path[3] === 'editions' && path[5] === 'phase') {
         const e = editions.get(path[4]);
@@ -174,6 +204,13 @@ export function createFakeApi(opts = {}) {
       const e = editions.get(path[3]);
       if (!e) return problem(404, 'edition-not-found');
       if (method === 'GET' && path.length === 4) return ok(200, e.doc);
+      if (method === 'POST' && path[4] === 'proposals' && path.length === 5) return propose(e, body);
+      if (path[4] === 'proposals' && path.length >= 6) {
+        const proposal = e.proposals?.get(path[5]);
+        if (!proposal) return problem(404, 'proposal-not-found');
+        if (method === 'GET' && path.length === 6) return ok(200, proposal.view);
+        if (method === 'POST' && path[6] === 'supporters') return supportProposal(e, proposal, body);
+      }
       if (method === 'POST' && path[4] === 'ballots') return castBallot(e, body, h['idempotency-key']);
       if (method === 'GET' && path[4] === 'results') {
         if (e.doc.phase === 'voting' && !e.doc.liveResults) return problem(403, 'results-hidden');

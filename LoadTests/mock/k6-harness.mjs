@@ -2,7 +2,7 @@
 // For each script: import it (so syntax and import/export names are linked), check `options`
 // and that every scenario's `exec` is an exported function, run setup() against the in-memory
 // fake API, run each scenario's function for a few iterations (the fake validates every ballot
-// against the edition's rules), and call handleSummary(). Exit code 1 on any problem.
+// against the edition's rules), teardown() when exported, and call handleSummary(). Exit code 1 on any problem.
 import { pathToFileURL } from 'node:url';
 import { createFakeApi, peselValid, ballotErrors } from './fake-api.mjs';
 import { state } from './k6-stubs/state.mjs';
@@ -83,6 +83,7 @@ for (const file of files) {
         mod[sc.exec ?? 'default'](data);
       }
     }
+    if (typeof mod.teardown === 'function') mod.teardown(data);
     const summary = mod.handleSummary({
       metrics: {
         http_reqs: { type: 'counter', values: { count: state.requests.length, rate: 100 } },
