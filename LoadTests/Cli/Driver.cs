@@ -93,6 +93,7 @@ public static class Driver
         {
             VotePeakScenario.Name => VotePeakScenario.BuildAsync(context, cancellationToken),
             SignatureRushScenario.Name => SignatureRushScenario.BuildAsync(context, cancellationToken),
+            SubmissionRushScenario.Name => SubmissionRushScenario.BuildAsync(context, cancellationToken),
             ResultsReadersScenario.Name => ResultsReadersScenario.BuildAsync(context, cancellationToken),
             MixedScenario.Name => MixedScenario.BuildAsync(context, cancellationToken),
             HttpCeilingScenario.Name => HttpCeilingScenario.BuildAsync(context, cancellationToken),
@@ -178,6 +179,26 @@ public static class Driver
             var check = await SignatureAudit.RunAsync(context.Api, signatures, cancellationToken);
             pass &= Report.PrintAudit("signature audit", [check], Console.Out);
             json["signatureAudit"] = Report.ToJson([check]);
+        }
+
+        if (plan.Proposals is { } proposals)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"proposals created {proposals.ProposalsCreated}, supporters 201 {proposals.Created201}, replays matched {proposals.ReplaysMatched}"));
+            if (options.NoAudit)
+            {
+                Console.WriteLine("== supporter audit: SKIPPED (--no-audit)");
+            }
+            else
+            {
+                if (!context.EditionCreated)
+                {
+                    Console.WriteLine("note: the audit assumes nobody else supports the seeded proposals; use a fresh edition (omit --edition)");
+                }
+
+                var checks = await SupporterAudit.RunAsync(context.Api, proposals, cancellationToken);
+                pass &= Report.PrintAudit("supporter exactly-once audit", checks, Console.Out);
+                json["supporterAudit"] = Report.ToJson(checks);
+            }
         }
 
         return pass;

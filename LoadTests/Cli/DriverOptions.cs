@@ -8,9 +8,9 @@ public sealed class DriverOptions
 {
     public const string Usage = """
         usage: dotnet run --project LoadTests -c Release -- <scenario> [options]
-        scenarios: vote-peak | signature-rush | results-readers | mixed | http-ceiling | selftest
+        scenarios: vote-peak | signature-rush | submission-rush | results-readers | mixed | http-ceiling | selftest
           --base-url URL          gateway address (default http://localhost:8080, env BASE_URL)
-          --edition ID            edition to vote in (default: create a fresh one with --admin-token)
+          --edition ID            edition to vote in, or (submission-rush) in phase submission (default: create a fresh one with --admin-token)
           --initiative ID         initiative to sign (default: create a fresh one with --admin-token)
           --admin-token TOKEN     admin bearer token (env ADMIN_TOKEN); needed to create data and for the audit
           --rate N                constant arrival rate per second (with --duration)
@@ -20,7 +20,7 @@ public sealed class DriverOptions
           --http2                 HTTP/2 prior knowledge over cleartext (default HTTP/1.1 keep-alive)
           --max-connections N     SocketsHttpHandler.MaxConnectionsPerServer (default 1024)
           --timeout D             per-request timeout (default 10s)
-          --duplicates F          fraction of votes re-sent as exact duplicates (default 0.01)
+          --duplicates F          fraction of votes (submission-rush: supporters) re-sent as exact duplicates (default 0.01)
           --mix V:S:R             weights votes:signatures:reads for mixed (default 6:2:2) and results-readers (default 1:0:4)
           --closed N              closed-loop saturation with N workers instead of the open model
           --find-max              step the rate up (doubling, then bisecting) to the max with p99 <= --p99-target and no errors,

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Voting.LoadTests.Http;
 using Voting.LoadTests.Model;
 
@@ -22,6 +24,39 @@ public static class Fixtures
         if (!phase.IsSuccess)
         {
             log.WriteLine($"note: POST phase voting -> {phase.Status} {phase.Code} (continuing)");
+        }
+
+        return id;
+    }
+
+    /// <summary>A cycle edition in phase submission: one approval city pool without projects (minSupporters 50, 3 proposals per author).</summary>
+    public static async Task<string> CreateCycleEditionAsync(ApiClient api, TimeProvider time, CancellationToken cancellationToken)
+    {
+        RequireAdmin(api, "--edition");
+        var id = EditionFactory.NewId("load-cycle", time);
+        var now = time.GetUtcNow();
+        var edition = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = "Submission rush " + id,
+            ["phase"] = "submission",
+            ["votingOpensAt"] = now.AddDays(30).ToString("O", CultureInfo.InvariantCulture),
+            ["votingClosesAt"] = now.AddDays(40).ToString("O", CultureInfo.InvariantCulture),
+            ["liveResults"] = false,
+            ["pools"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["id"] = "city", ["name"] = "Ogólnomiejski", ["kind"] = "city", ["budget"] = 10_000_000, ["method"] = "greedy",
+                    ["ballot"] = new JsonObject { ["type"] = "approval", ["minSelections"] = 1, ["maxSelections"] = 5 },
+                    ["minSupporters"] = 50, ["maxProposalsPerAuthor"] = 3, ["projects"] = new JsonArray(),
+                },
+            },
+        };
+        var created = await api.AdminPostAsync("/api/v1/admin/editions", ApiClient.Serialize(edition), cancellationToken);
+        if (created.Status != 201)
+        {
+            throw new InvalidOperationException($"POST /api/v1/admin/editions -> {created.Status} {created.Code}: {Encoding.UTF8.GetString(created.Body)}");
         }
 
         return id;

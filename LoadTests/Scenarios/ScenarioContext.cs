@@ -46,6 +46,36 @@ public sealed class ScenarioContext(ApiClient api, DriverOptions options, TimePr
         return new SignatureWorkload(Api, id, new PeselGenerator(Options.Seed + (PeselGenerator.Capacity / 2)));
     }
 
+    /// <summary>Proposals and supporters: a fresh cycle edition in phase submission (or --edition), seeded with proposals.</summary>
+    public async Task<ProposalWorkload> ProposalsAsync(CancellationToken cancellationToken)
+    {
+        const int seeds = 20;
+        var id = Options.Edition;
+        if (id is null)
+        {
+            id = await Fixtures.CreateCycleEditionAsync(Api, time, cancellationToken);
+            Options.UseEdition(id);
+            EditionCreated = true;
+            log.WriteLine($"created edition {id} in phase submission");
+        }
+
+        // Authors and supporters from other parts of the PESEL space than voters and signers.
+        var authors = new PeselGenerator(Options.Seed + (PeselGenerator.Capacity / 4));
+        var seeded = new List<string>();
+        for (var i = 0; i < seeds; i++)
+        {
+            var created = await Api.PostAsync($"/api/v1/editions/{Uri.EscapeDataString(id)}/proposals", ProposalWorkload.ProposalBody(authors.Next(i), "Seed " + i), cancellationToken);
+            if (created.Status is not (200 or 201) || created.Field("proposalId") is not { } proposalId)
+            {
+                throw new InvalidOperationException($"seeding proposal {i} -> {created.Status} {created.Code}");
+            }
+            seeded.Add(proposalId);
+        }
+        log.WriteLine($"seeded {seeds} proposals");
+        return new ProposalWorkload(Api, id, seeded, new PeselGenerator(Options.Seed + (PeselGenerator.Capacity / 4) + seeds),
+            new PeselGenerator(Options.Seed + (3 * PeselGenerator.Capacity / 4)), proposalShare: 0.05, Options.Duplicates);
+    }
+
     public async Task<string> EditionIdAsync(CancellationToken cancellationToken)
     {
         if (Options.Edition is not null)
