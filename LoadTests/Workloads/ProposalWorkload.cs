@@ -99,13 +99,13 @@ public sealed class ProposalWorkload(ApiClient api, string editionId, IReadOnlyL
             _ =>
             {
                 fresh = receipt is not null;
-                return new SupportRecord(receipt, response.Status == 201 ? 1 : 0, receipt is null && response.IsAmbiguous);
+                return new SupportRecord(receipt, response.Status == 201 ? 1 : 0, receipt is null && response.IsAmbiguous, response.IsAmbiguous);
             },
             (_, prior) =>
             {
                 if (receipt is null)
                 {
-                    return prior with { Ambiguous = prior.Receipt is null && (prior.Ambiguous || response.IsAmbiguous) };
+                    return prior with { Ambiguous = prior.Receipt is null && (prior.Ambiguous || response.IsAmbiguous), WasAmbiguous = prior.WasAmbiguous || response.IsAmbiguous };
                 }
                 if (prior.Receipt is not null && prior.Receipt != receipt)
                 {
@@ -117,7 +117,7 @@ public sealed class ProposalWorkload(ApiClient api, string editionId, IReadOnlyL
                     violation = true;
                 }
                 fresh = prior.Receipt is null;
-                return new SupportRecord(prior.Receipt ?? receipt, creates, false);
+                return new SupportRecord(prior.Receipt ?? receipt, creates, false, prior.WasAmbiguous);
             });
         if (response.Status == 201)
         {
@@ -158,5 +158,9 @@ public sealed class ProposalWorkload(ApiClient api, string editionId, IReadOnlyL
     }
 }
 
-/// <summary>What the driver knows of one person's support of one proposal.</summary>
-public sealed record SupportRecord(string? Receipt, int Creates, bool Ambiguous);
+/// <summary>
+/// What the driver knows of one person's support of one proposal: the receipt once acknowledged,
+/// how many 201s, whether its fate is still unknown, and whether any answer ever was ambiguous
+/// (then a first 200 is legitimate: the unanswered attempt had been recorded).
+/// </summary>
+public sealed record SupportRecord(string? Receipt, int Creates, bool Ambiguous, bool WasAmbiguous);

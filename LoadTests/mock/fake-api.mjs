@@ -3,7 +3,8 @@
 // .NET driver. It is NOT the real gateway; it implements just enough of the contract
 // (validation, exactly-once per voter, results counting, receipts, initiatives, admin).
 // Fault injection (for testing the driver's audit): opts.unavailableRate (503, not recorded),
-// opts.ambiguousRate (ballot recorded but answered 500), opts.doubleCountRate (a bug: counts twice).
+// opts.ambiguousRate (ballot or supporter recorded but answered 500), opts.doubleCountRate (a bug:
+// counts a ballot or a supporter twice).
 
 const problem = (status, code, extra = {}) => ({
   status, headers: { 'content-type': 'application/problem+json' },
@@ -150,7 +151,9 @@ export function createFakeApi(opts = {}) {
     const receiptId = `u${++seq}`;
     proposal.supporters.set(body.voter.pesel, receiptId);
     proposal.view.supporters++;
+    if (rnd() < (opts.doubleCountRate ?? 0)) proposal.view.supporters++;
     if (proposal.view.status === 'collecting-support' && proposal.view.supporters >= proposal.min) proposal.view.status = 'submitted';
+    if (rnd() < (opts.ambiguousRate ?? 0)) return problem(500, 'internal');
     return ok(201, { receiptId, supporters: proposal.view.supporters });
   }
 
