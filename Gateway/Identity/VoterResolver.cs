@@ -13,7 +13,7 @@ namespace Voting.Gateway.Identity;
 /// from the body; in <c>oidc</c> mode from the PESEL claim of a validated bearer token (a body PESEL
 /// must then match it). Paper-channel (admin) requests do not come here.
 /// </summary>
-public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options)
+public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer)
 {
     private readonly IdentityOptions _options = options.Value;
 
@@ -29,6 +29,11 @@ public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptio
             return identity.TryResolve(pesel, out var voter) ? (voter, null) : (default, Problem.InvalidPesel());
         }
         var authenticated = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        if (authenticated.Failure is not null && await AuthorityUnreachableAsync(context))
+        {
+            // The authority's discovery document or keys could not be fetched: nothing can be decided, nothing was recorded.
+            return (default, Problem.Unavailable(context, "The sign-in service could not be reached to check the access token. Nothing was recorded; retry."));
+        }
         var claimed = authenticated.Succeeded ? authenticated.Principal?.FindFirst(_options.Oidc.PeselClaim)?.Value : null;
         if (claimed is null || !identity.TryResolve(claimed, out var signedIn))
         {
@@ -40,5 +45,23 @@ public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptio
             return (default, Problem.InvalidPesel());
         }
         return (signedIn, null);
+    }
+
+    /// <summary>The handler validates against no keys when the discovery document cannot be fetched; ask its (caching) configuration manager.</summary>
+    private async Task<bool> AuthorityUnreachableAsync(HttpContext context)
+    {
+        if (bearer.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } manager)
+        {
+            return false;
+        }
+        try
+        {
+            await manager.GetConfigurationAsync(context.RequestAborted);
+            return false;
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            return true;
+        }
     }
 }

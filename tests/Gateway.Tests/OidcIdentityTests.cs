@@ -218,6 +218,30 @@ public sealed class OidcIdentityTests(OidcFixture fixture) : IClassFixture<OidcF
     }
 }
 
+/// <summary>An authority that cannot be reached: the gateway cannot decide, so 503 <c>unavailable</c> (retry), not 401.</summary>
+public sealed class OidcUnreachableAuthorityTests
+{
+    [Fact]
+    public async Task UnreachableAuthority_Is503Unavailable_NotIdentityRequired()
+    {
+        await using var provider = await TestOidcProvider.StartAsync(OidcFixture.Audience);
+        var token = await provider.IssueAsync(Pesels.NextAdult());
+        await using var gateway = GatewayFactory.With(new Dictionary<string, string>
+        {
+            ["Identity:Mode"] = "oidc",
+            ["Identity:Oidc:Authority"] = "http://127.0.0.1:1/",
+            ["Identity:Oidc:Audience"] = OidcFixture.Audience,
+            ["Identity:Oidc:RequireHttpsMetadata"] = "false",
+        });
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var answer = await client.PostJsonAsync($"/api/v1/editions/{TestEditions.NewId()}/ballots", new JsonObject { ["selections"] = new JsonArray() });
+
+        await answer.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "unavailable");
+    }
+}
+
 /// <summary>Identity settings are checked at start and a bad one names its key.</summary>
 public sealed class IdentityConfigurationTests
 {
