@@ -211,6 +211,31 @@ public sealed class OidcIdentityTests(OidcFixture fixture) : IClassFixture<OidcF
         await (await PostAsync(withdraw, new JsonObject(), author)).AssertStatusAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Appeal_TheAuthorIsWhoTheTokenSays()
+    {
+        var id = TestEditions.NewId();
+        await (await _admin.PostJsonAsync("/api/v1/admin/editions", CycleEditions.Edition(id))).AssertStatusAsync(HttpStatusCode.Created);
+        var authorPesel = Pesels.NextAdult();
+        var author = await fixture.Trusted.IssueAsync(authorPesel);
+        var proposal = CycleEditions.Proposal(authorPesel, "Fountain");
+        proposal.Remove("author");
+        var proposalId = (string)(await (await PostAsync($"/api/v1/editions/{id}/proposals", proposal, author)).AssertStatusAsync(HttpStatusCode.Created))["proposalId"]!;
+        await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/phase", new JsonObject { ["phase"] = "verification" })).AssertStatusAsync(HttpStatusCode.OK);
+        await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/proposals/{proposalId}/decision", new JsonObject { ["decision"] = "rejected", ["justification"] = "Not city land." }))
+            .AssertStatusAsync(HttpStatusCode.OK);
+        await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{id}/phase", new JsonObject { ["phase"] = "appeals" })).AssertStatusAsync(HttpStatusCode.OK);
+        var path = $"/api/v1/editions/{id}/proposals/{proposalId}/appeal";
+        var appeal = new JsonObject { ["reason"] = "It is city land." };
+
+        await (await PostAsync(path, appeal, token: null)).AssertProblemAsync(HttpStatusCode.Unauthorized, "identity-required");
+        await (await PostAsync(path, appeal, await fixture.Trusted.IssueAsync(Pesels.NextAdult()))).AssertProblemAsync(HttpStatusCode.Forbidden, "not-author");
+        var claimingTheAuthor = new JsonObject { ["reason"] = "Mine.", ["author"] = new JsonObject { ["pesel"] = authorPesel } };
+        await (await PostAsync(path, claimingTheAuthor, await fixture.Trusted.IssueAsync(Pesels.NextAdult()))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-pesel");
+        var appealed = await (await PostAsync(path, appeal, author)).AssertStatusAsync(HttpStatusCode.Created);
+        Assert.Equal("appealed", (string?)appealed["status"]);
+    }
+
     private static async Task<(HttpStatusCode Status, string? Code)> AnswerAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
