@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
-using Voting.Gateway.Voters;
+using Voting.Gateway.Identity;
 using Voting.Voters;
 
 namespace Voting.Gateway.Apis;
@@ -20,23 +20,24 @@ public static class BallotsApi
     }
 
     public static async Task<Results<Created<BallotReceipt>, Ok<BallotReceipt>, ProblemHttpResult>> CastBallot(
-        string editionId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
+        string editionId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
         if (idempotencyKey.Length > MaxIdempotencyKeyLength)
         {
             return Problem.Malformed($"The Idempotency-Key header is longer than {MaxIdempotencyKeyLength} characters.");
         }
-        var (ballot, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.BallotRequest);
+        var (ballot, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ResidentBallotRequest);
         if (problem is not null)
         {
             return problem;
         }
-        if (!identity.TryResolve(ballot!.Voter.Pesel, out var voter))
+        var (voter, unidentified) = await identity.ResolveAsync(request.HttpContext, ballot!.Voter, "voter");
+        if (unidentified is not null)
         {
-            return Problem.InvalidPesel();
+            return unidentified;
         }
-        var command = new CastBallot(editionId, ballot.Selections, voter.BirthDate, ballot.Voter.District, idempotencyKey.Length > 0 ? idempotencyKey : null);
+        var command = new CastBallot(editionId, ballot.Selections, voter.BirthDate, ballot.Voter?.District, idempotencyKey.Length > 0 ? idempotencyKey : null);
         var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).CastBallotAsync(command));
         return result.Outcome switch
         {

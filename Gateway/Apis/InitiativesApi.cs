@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
-using Voting.Gateway.Voters;
+using Voting.Gateway.Identity;
 using Voting.Initiatives;
 using Voting.Voters;
 
@@ -26,16 +26,17 @@ public static class InitiativesApi
     }
 
     public static async Task<Results<Created<SignatureReceipt>, Ok<SignatureReceipt>, ProblemHttpResult>> Sign(
-        string initiativeId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
+        string initiativeId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.SignatureRequest);
+        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ResidentSignatureRequest);
         if (problem is not null)
         {
             return problem;
         }
-        if (!identity.TryResolve(body!.Voter.Pesel, out var voter))
+        var (voter, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Voter, "voter");
+        if (unidentified is not null)
         {
-            return Problem.InvalidPesel();
+            return unidentified;
         }
         var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate)));
         return result.Outcome switch

@@ -3,7 +3,7 @@ using Voting.Editions;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
-using Voting.Gateway.Voters;
+using Voting.Gateway.Identity;
 using Voting.Grains.Projects;
 using Voting.Projects;
 
@@ -32,16 +32,17 @@ public static class ProposalsApi
         grains.Get<IBudgetProjectGrain>(BudgetProjectKey.Of(editionId, proposalId));
 
     public static async Task<Results<Created<ProposalCreated>, Ok<ProposalCreated>, ProblemHttpResult>> Propose(
-        string editionId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
+        string editionId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ProposalRequest);
         if (problem is not null)
         {
             return problem;
         }
-        if (!identity.TryResolve(body!.Author.Pesel, out var author))
+        var (author, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Author, "author");
+        if (unidentified is not null)
         {
-            return Problem.InvalidPesel();
+            return unidentified;
         }
         var draft = new ProposalDraft(author.Key, body.PoolId, body.Title, body.Description, body.CostEstimate, body.Location, body.Category);
         var proposalId = ProposalRules.IdOf(draft);
@@ -79,16 +80,17 @@ public static class ProposalsApi
     }
 
     public static async Task<Results<Created<SupportReceipt>, Ok<SupportReceipt>, ProblemHttpResult>> Support(
-        string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
+        string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.SignatureRequest);
+        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ResidentSignatureRequest);
         if (problem is not null)
         {
             return problem;
         }
-        if (!identity.TryResolve(body!.Voter.Pesel, out var voter))
+        var (voter, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Voter, "voter");
+        if (unidentified is not null)
         {
-            return Problem.InvalidPesel();
+            return unidentified;
         }
         var result = await grains.RunAsync(() => Grain(grains, editionId, proposalId).SupportAsync(voter.Key));
         if (ProposalOutcomes.Problem(result, editionId, proposalId) is { } refused)
@@ -101,32 +103,34 @@ public static class ProposalsApi
     }
 
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> Withdraw(
-        string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
+        string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.AuthorRequest);
         if (problem is not null)
         {
             return problem;
         }
-        if (!identity.TryResolve(body!.Author.Pesel, out var author))
+        var (author, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Author, "author");
+        if (unidentified is not null)
         {
-            return Problem.InvalidPesel();
+            return unidentified;
         }
         var result = await grains.RunAsync(() => Grain(grains, editionId, proposalId).WithdrawAsync(author.Key));
         return ProposalOutcomes.Problem(result, editionId, proposalId) is { } refused ? refused : TypedResults.Ok(result.Proposal!);
     }
 
     public static async Task<Results<Created<ProposalView>, Ok<ProposalView>, ProblemHttpResult>> Appeal(
-        string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterIdentity identity)
+        string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.AppealRequest);
         if (problem is not null)
         {
             return problem;
         }
-        if (!identity.TryResolve(body!.Author.Pesel, out var author))
+        var (author, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Author, "author");
+        if (unidentified is not null)
         {
-            return Problem.InvalidPesel();
+            return unidentified;
         }
         var result = await grains.RunAsync(() => Grain(grains, editionId, proposalId).AppealAsync(author.Key, body.Reason));
         if (ProposalOutcomes.Problem(result, editionId, proposalId) is { } refused)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Voting.Gateway.Admin;
+using Voting.Gateway.Identity;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
@@ -48,6 +49,7 @@ public static class GatewayServices
         var dataFolder = builder.Configuration[$"{StorageOptions.Section}:Path"] ?? "data";
         var secret = VoterKeySecret.Resolve(builder.Configuration, dataFolder, mayGenerate: !clustered);
         services.AddSingleton(new VoterIdentity(new VoterKeyDeriver(secret)));
+        builder.AddVoterIdentityModes();
         services.AddSingleton(AdminTokenFrom(builder.Configuration, builder.Environment));
         services.AddSingleton<AdminAuthFilter>();
         services.TryAddSingleton(TimeProvider.System);

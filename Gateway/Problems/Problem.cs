@@ -30,6 +30,11 @@ public static class Problem
     public static ProblemHttpResult InvalidPesel() =>
         Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.InvalidPesel, "The PESEL is not valid.", "A PESEL has 11 digits, a correct check digit and a real birth date.");
 
+    /// <summary>401 in <c>oidc</c> mode: no valid bearer token with a valid PESEL claim. The same answer whatever was wrong with it.</summary>
+    public static ProblemHttpResult IdentityRequired() =>
+        Of(StatusCodes.Status401Unauthorized, ProblemCodes.IdentityRequired, "Sign in to continue.",
+            "The request needs a valid access token from the city's sign-in service (Authorization: Bearer). Nothing was recorded.");
+
     /// <summary>503: nothing was recorded; the client may retry after <paramref name="retryAfterSeconds"/>.</summary>
     public static ProblemHttpResult Unavailable(HttpContext context, string detail, int retryAfterSeconds = 1)
     {

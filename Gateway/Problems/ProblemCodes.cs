@@ -8,6 +8,7 @@ public static class ProblemCodes
     public const string InitiativeNotFound = "initiative-not-found";
     public const string ReceiptNotFound = "receipt-not-found";
     public const string InvalidPesel = "invalid-pesel";
+    public const string IdentityRequired = "identity-required";
     public const string VoterNotEligible = "voter-not-eligible";
     public const string VotingNotOpen = "voting-not-open";
     public const string CollectionClosed = "collection-closed";

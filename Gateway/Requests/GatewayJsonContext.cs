@@ -15,6 +15,8 @@ namespace Voting.Gateway.Requests;
 [JsonSerializable(typeof(List<BallotRequest>))]
 [JsonSerializable(typeof(SignatureRequest))]
 [JsonSerializable(typeof(List<SignatureRequest>))]
+[JsonSerializable(typeof(ResidentBallotRequest))]
+[JsonSerializable(typeof(ResidentSignatureRequest))]
 [JsonSerializable(typeof(Admin.RegistryUpload))]
 [JsonSerializable(typeof(Admin.RegistryReport))]
 [JsonSerializable(typeof(Admin.PaperSignatureReport))]
