@@ -27,15 +27,10 @@ public static class BallotsApi
         {
             return Problem.Malformed($"The Idempotency-Key header is longer than {MaxIdempotencyKeyLength} characters.");
         }
-        var (ballot, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ResidentBallotRequest);
+        var (ballot, voter, problem) = await identity.ReadAsync(request, GatewayJsonContext.Default.ResidentBallotRequest, sent => sent.Voter, "voter");
         if (problem is not null)
         {
             return problem;
-        }
-        var (voter, unidentified) = await identity.ResolveAsync(request.HttpContext, ballot!.Voter, "voter");
-        if (unidentified is not null)
-        {
-            return unidentified;
         }
         var command = new CastBallot(editionId, ballot.Selections, voter.BirthDate, ballot.Voter?.District, idempotencyKey.Length > 0 ? idempotencyKey : null);
         var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).CastBallotAsync(command));

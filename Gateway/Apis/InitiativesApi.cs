@@ -28,15 +28,10 @@ public static class InitiativesApi
     public static async Task<Results<Created<SignatureReceipt>, Ok<SignatureReceipt>, ProblemHttpResult>> Sign(
         string initiativeId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ResidentSignatureRequest);
+        var (body, voter, problem) = await identity.ReadAsync(request, GatewayJsonContext.Default.ResidentSignatureRequest, sent => sent.Voter, "voter");
         if (problem is not null)
         {
             return problem;
-        }
-        var (voter, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Voter, "voter");
-        if (unidentified is not null)
-        {
-            return unidentified;
         }
         var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).SignAsync(new SignInitiative(initiativeId, voter.BirthDate)));
         return result.Outcome switch

@@ -34,15 +34,10 @@ public static class ProposalsApi
     public static async Task<Results<Created<ProposalCreated>, Ok<ProposalCreated>, ProblemHttpResult>> Propose(
         string editionId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ProposalRequest);
+        var (body, author, problem) = await identity.ReadAsync(request, GatewayJsonContext.Default.ProposalRequest, sent => sent.Author, "author");
         if (problem is not null)
         {
             return problem;
-        }
-        var (author, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Author, "author");
-        if (unidentified is not null)
-        {
-            return unidentified;
         }
         var draft = new ProposalDraft(author.Key, body.PoolId, body.Title, body.Description, body.CostEstimate, body.Location, body.Category);
         var proposalId = ProposalRules.IdOf(draft);
@@ -82,15 +77,10 @@ public static class ProposalsApi
     public static async Task<Results<Created<SupportReceipt>, Ok<SupportReceipt>, ProblemHttpResult>> Support(
         string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.ResidentSignatureRequest);
+        var (body, voter, problem) = await identity.ReadAsync(request, GatewayJsonContext.Default.ResidentSignatureRequest, sent => sent.Voter, "voter");
         if (problem is not null)
         {
             return problem;
-        }
-        var (voter, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Voter, "voter");
-        if (unidentified is not null)
-        {
-            return unidentified;
         }
         var result = await grains.RunAsync(() => Grain(grains, editionId, proposalId).SupportAsync(voter.Key));
         if (ProposalOutcomes.Problem(result, editionId, proposalId) is { } refused)
@@ -105,15 +95,10 @@ public static class ProposalsApi
     public static async Task<Results<Ok<ProposalView>, ProblemHttpResult>> Withdraw(
         string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.AuthorRequest);
+        var (body, author, problem) = await identity.ReadAsync(request, GatewayJsonContext.Default.AuthorRequest, sent => sent.Author, "author");
         if (problem is not null)
         {
             return problem;
-        }
-        var (author, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Author, "author");
-        if (unidentified is not null)
-        {
-            return unidentified;
         }
         var result = await grains.RunAsync(() => Grain(grains, editionId, proposalId).WithdrawAsync(author.Key));
         return ProposalOutcomes.Problem(result, editionId, proposalId) is { } refused ? refused : TypedResults.Ok(result.Proposal!);
@@ -122,15 +107,10 @@ public static class ProposalsApi
     public static async Task<Results<Created<ProposalView>, Ok<ProposalView>, ProblemHttpResult>> Appeal(
         string editionId, string proposalId, HttpRequest request, GrainCalls grains, VoterResolver identity)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, GatewayJsonContext.Default.AppealRequest);
+        var (body, author, problem) = await identity.ReadAsync(request, GatewayJsonContext.Default.AppealRequest, sent => sent.Author, "author");
         if (problem is not null)
         {
             return problem;
-        }
-        var (author, unidentified) = await identity.ResolveAsync(request.HttpContext, body!.Author, "author");
-        if (unidentified is not null)
-        {
-            return unidentified;
         }
         var result = await grains.RunAsync(() => Grain(grains, editionId, proposalId).AppealAsync(author.Key, body.Reason));
         if (ProposalOutcomes.Problem(result, editionId, proposalId) is { } refused)

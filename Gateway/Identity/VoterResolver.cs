@@ -17,8 +17,24 @@ public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptio
 {
     private readonly IdentityOptions _options = options.Value;
 
+    /// <summary>
+    /// Reads a resident request's JSON body, then the voter it speaks for (<paramref name="voterOf"/>
+    /// picks the body member named <paramref name="part"/>): the body and voter, or the problem to
+    /// answer (nothing is recorded then). The body is read first in every mode.
+    /// </summary>
+    public async Task<(T Body, Voter Voter, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, Func<T, ResidentVoterDto?> voterOf, string part)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, typeInfo);
+        if (problem is not null)
+        {
+            return (default!, default!, problem);
+        }
+        var (voter, unidentified) = await ResolveAsync(request.HttpContext, voterOf(body!), part);
+        return (body!, voter, unidentified);
+    }
+
     /// <summary>The voter, or the problem to answer (nothing is recorded then). <paramref name="part"/> names the body member ("voter", "author").</summary>
-    public async Task<(Voter Voter, ProblemHttpResult? Problem)> ResolveAsync(HttpContext context, ResidentVoterDto? body, string part)
+    private async Task<(Voter Voter, ProblemHttpResult? Problem)> ResolveAsync(HttpContext context, ResidentVoterDto? body, string part)
     {
         if (!_options.IsOidc)
         {
