@@ -2,6 +2,7 @@ using Voting.Gateway.Admin;
 using Voting.Gateway.Apis;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Ops;
+using Voting.Gateway.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVotingGateway();
@@ -14,6 +15,7 @@ app.UseManagementSurface();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseVotingCors();
+app.UseVotingPages();
 app.UseRateLimiter();
 
 app.MapEditionsApi();
