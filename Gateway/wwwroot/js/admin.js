@@ -1,6 +1,6 @@
 // The clerk console (/admin/): the admin endpoints of API.md with the admin token, which is
 // entered once and kept in this tab's sessionStorage only.
-import { h, field, replace } from './dom.js';
+import { h, field, replace, scrollTable } from './dom.js';
 import { t, lang, setLang, extend, money } from './i18n.js';
 import { get, call, paths, problemText } from './api.js';
 
@@ -205,7 +205,7 @@ function paperSection() {
     if (!answer.ok) { replace(report, h('p', { role: 'alert' }, t('error', { message: problemText(answer) }))); return; }
     const r = answer.body;
     replace(report, h('p', {}, t('paperSummary', r)),
-      h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('row')), h('th', { scope: 'col' }, t('outcome')), h('th', { scope: 'col' }, t('details')))),
+      scrollTable(t('paperH'), h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('row')), h('th', { scope: 'col' }, t('outcome')), h('th', { scope: 'col' }, t('details')))),
         h('tbody', {}, r.ballots.map((b) => h('tr', { 'data-outcome': b.outcome }, h('td', {}, String(b.index + 1)), h('td', {}, t(`outcome.${b.outcome}`)),
           h('td', {}, (b.errors ?? []).map((e) => `${e.poolId}: ${e.message}`).join('; ') || b.detail || b.receiptId || '')))))));
   };

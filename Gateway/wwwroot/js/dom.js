@@ -39,3 +39,8 @@ export function replace(target, ...children) {
   target.replaceChildren();
   append(target, children);
 }
+
+/** A table that may scroll sideways on a phone: a labelled region reachable by keyboard (Tab, then arrow keys). */
+export function scrollTable(label, table) {
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': label }, table);
+}

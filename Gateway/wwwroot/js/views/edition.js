@@ -1,4 +1,4 @@
-import { h, field, replace } from '../dom.js';
+import { h, field, replace, scrollTable } from '../dom.js';
 import { t, money, dateTime, number } from '../i18n.js';
 import { get, paths } from '../api.js';
 import { ruleSentences } from '../rules.js';
@@ -65,6 +65,6 @@ function projectBrowser(edition) {
   return h('section', { 'aria-labelledby': 'projects-h' }, h('h2', { id: 'projects-h' }, t('projects')),
     h('div', { class: 'filters' }, field(t('search'), search), field(t('district'), pool), field(t('maxCost'), maxCost), field(t('sort'), sort)),
     count,
-    h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('projects')),
+    scrollTable(t('projects'), h('table', {}, h('caption', { class: 'visually-hidden' }, t('projects')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('title')), h('th', { scope: 'col' }, t('pool')), h('th', { scope: 'col', class: 'num' }, t('cost')))), tbody)));
 }

@@ -1,5 +1,5 @@
 // Results per pool, by rank: a bar chart (Chart.js) and a table with the same numbers.
-import { h, replace } from '../dom.js';
+import { h, replace, scrollTable } from '../dom.js';
 import { t, money, number } from '../i18n.js';
 import { get, paths, problemText } from '../api.js';
 import { pageTitle, failure, link } from './common.js';
@@ -39,7 +39,7 @@ export async function resultsView(main, editionId) {
         h('h2', { id: headingId }, pool.name || poolResult.poolId),
         h('p', {}, t('spent', { spent: money(poolResult.spent), budget: money(poolResult.budget) }), ' ', t('method', { method: t(`method.${poolResult.method}`) })),
         h('div', { class: 'chart-box', style: undefined }, canvas),
-        h('div', { class: 'table-wrap' }, h('table', { class: 'results' },
+        scrollTable(`${t('results')}: ${pool.name || poolResult.poolId}`, h('table', { class: 'results' },
           h('caption', {}, t('fundedLine')),
           h('thead', {}, h('tr', {}, ['rank', 'title', 'cost', 'votes', 'score', 'funded'].map((k) => h('th', { scope: 'col', class: ['cost', 'votes', 'score', 'rank'].includes(k) ? 'num' : '' }, t(k))))),
           h('tbody', {}, poolResult.projects.map((p, index) => h('tr', {
