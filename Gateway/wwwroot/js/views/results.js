@@ -61,7 +61,7 @@ export async function resultsView(main, editionId) {
           { label: t('score'), data: poolResult.projects.map((p) => p.score), backgroundColor: poolResult.projects.map((p) => (p.selected ? '#66bb6a' : '#bdbdbd')) },
         ],
       },
-      options: { indexAxis: 'y', animation: false, maintainAspectRatio: false, responsive: true, plugins: { legend: { position: 'bottom' } } },
+      options: { indexAxis: 'y', animation: false, maintainAspectRatio: false, responsive: true, scales: { x: { ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
     });
   }
 }
