@@ -53,4 +53,25 @@ public sealed class WebSwitchTests
         Assert.Equal(["zielen"], config["initiatives"]!.AsArray().Select(e => (string)e!));
         Assert.Null(config["oidc"]);
     }
+
+    [Fact]
+    public async Task OidcMode_ConfigJsonNamesTheIssuerAndClient_AndThePolicyLetsThePagesReachTheIssuerOnly()
+    {
+        await using var gateway = GatewayFactory.With(new()
+        {
+            ["Identity:Mode"] = "oidc",
+            ["Identity:Oidc:Authority"] = "https://sso.city.example/realms/residents",
+            ["Identity:Oidc:Audience"] = "voting-api",
+            ["Web:Oidc:ClientId"] = "voting-web",
+        });
+        using var client = gateway.CreateClient();
+        var response = await client.GetAsync("/config.json");
+        var config = await response.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("oidc", (string?)config["identityMode"]);
+        Assert.Equal("https://sso.city.example/realms/residents", (string?)config["oidc"]!["authority"]);
+        Assert.Equal("voting-web", (string?)config["oidc"]!["clientId"]);
+        Assert.Equal("openid", (string?)config["oidc"]!["scope"]);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("connect-src 'self' https://sso.city.example;", csp, StringComparison.Ordinal);
+    }
 }
