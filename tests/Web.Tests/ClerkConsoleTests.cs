@@ -78,4 +78,78 @@ public sealed class ClerkConsoleTests(WebSite site) : IClassFixture<WebSite>
         File.Delete(csv);
         Assert.Empty(site.Errors);
     }
+
+    [Fact]
+    public async Task Clerk_DecidesTheVerificationQueue_UpdatesDelivery_AndExportsOpenData()
+    {
+        var edition = TestEditions.NewId();
+        await site.CreateEditionAsync(CycleEditions.Edition(edition));
+        var kept = await ProposeAsync(edition, "Park kieszonkowy", 300);
+        var refused = await ProposeAsync(edition, "Fontanna ze złota", 900);
+        await site.ChangePhaseAsync(edition, "verification");
+        var page = await OpenConsoleAsync(edition, "verification");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wczytaj kolejkę" }).ClickAsync();
+        var cards = page.Locator("#queue li.card");
+        await Assertions.Expect(cards).ToHaveCountAsync(2);
+        var keptCard = cards.Filter(new() { HasText = "Park kieszonkowy" });
+        await keptCard.GetByLabel("Koszt po weryfikacji").FillAsync("280");
+        await keptCard.GetByRole(AriaRole.Button, new() { Name = "Przyjmij" }).ClickAsync();
+        await Assertions.Expect(keptCard).ToContainTextAsync("Decyzja zapisana: zaakceptowany");
+        var refusedCard = cards.Filter(new() { HasText = "Fontanna" });
+        await refusedCard.GetByLabel("Uzasadnienie").FillAsync("Koszt przekracza budżet puli.");
+        await refusedCard.GetByRole(AriaRole.Button, new() { Name = "Odrzuć" }).ClickAsync();
+        await Assertions.Expect(refusedCard).ToContainTextAsync("Decyzja zapisana: odrzucony");
+        var accepted = await site.GetAsync($"/api/v1/editions/{edition}/proposals/{kept}");
+        Assert.Equal("accepted", (string?)accepted["status"]);
+        Assert.Equal(280, (long)accepted["verifiedCost"]!);
+        Assert.Equal("rejected", (string?)(await site.GetAsync($"/api/v1/editions/{edition}/proposals/{refused}"))["status"]);
+
+        // Through the vote to final; then the winner's delivery, from the console.
+        foreach (var phase in (string[])["appeals", "voting"])
+        {
+            await site.ChangePhaseAsync(edition, phase);
+        }
+        await site.CastAsync(edition, Pesels.NextAdult(), kept);
+        await site.ChangePhaseAsync(edition, "closed");
+        await site.ChangePhaseAsync(edition, "final");
+        await page.Locator("#edition-id").FillAsync(edition);
+        await page.Locator("#edition-id").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#edition-phase")).ToHaveAttributeAsync("data-phase", "final");
+        await page.Locator("#delivery-project").FillAsync(kept);
+        await page.Locator("#delivery-status").SelectOptionAsync("in-progress");
+        await page.Locator("#delivery-percent").FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz stan realizacji" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#delivery-log")).ToHaveTextAsync("Zapisano.");
+        var project = await site.GetAsync($"/api/v1/editions/{edition}/projects/{kept}");
+        Assert.Equal("in-progress", (string?)project["delivery"]!["status"]);
+        Assert.Equal(40, (int)project["delivery"]!["percent"]!);
+
+        // The open-data export, downloaded with the token the console keeps.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Pobierz pabulib" }).ClickAsync());
+        Assert.Equal($"{edition}.pb", download.SuggestedFilename);
+        var text = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("META", text, StringComparison.Ordinal);
+        Assert.Contains("Park kieszonkowy", text, StringComparison.Ordinal);
+        Assert.Empty(site.Errors);
+    }
+
+    private async Task<string> ProposeAsync(string edition, string title, long cost)
+    {
+        var created = await (await site.Client.PostJsonAsync($"/api/v1/editions/{edition}/proposals", CycleEditions.Proposal(Pesels.NextAdult(), title, cost)))
+            .AssertStatusAsync(System.Net.HttpStatusCode.Created);
+        return (string)created["proposalId"]!;
+    }
+
+    private async Task<IPage> OpenConsoleAsync(string edition, string phase)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/admin/");
+        await page.Locator("#admin-token").FillAsync(WebSite.AdminToken);
+        await page.Locator("#admin-token").PressAsync("Enter");
+        await page.Locator("#edition-id").FillAsync(edition);
+        await page.Locator("#edition-id").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#edition-phase")).ToHaveAttributeAsync("data-phase", phase);
+        return page;
+    }
 }

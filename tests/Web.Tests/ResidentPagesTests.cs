@@ -76,6 +76,27 @@ public sealed class ResidentPagesTests(WebSite site) : IClassFixture<WebSite>
     }
 
     [Fact]
+    public async Task OrdinalRanking_ReordersByDragAndDrop_AndCapsThePicks()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync($"/#/e/{site.VotingEdition}/vote");
+        await page.WaitForViewAsync($"#/e/{site.VotingEdition}/vote");
+        await page.Locator("select").SelectOptionAsync("north");
+        foreach (var id in (string[])["n1", "n2", "n3"])
+        {
+            await page.Locator($"section[data-pool=north] button[data-project={id}]").ClickAsync();
+        }
+        // Three of three ranked: every add button is off.
+        await Assertions.Expect(page.Locator("section[data-pool=north] button[data-project]:enabled")).ToHaveCountAsync(0);
+        var items = page.Locator("section[data-pool=north] li.rank-item");
+        await items.Nth(2).DragToAsync(items.Nth(0));
+        await Assertions.Expect(items.First).ToHaveAttributeAsync("data-project", "n3");
+        Assert.Equal(["n3", "n1", "n2"], await items.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.project)"));
+        await Assertions.Expect(items.First).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Miejsce 1: Project n3, 3 pkt$"));
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
     public async Task InvalidBallot_ShowsTheApiErrorNextToThePool()
     {
         var edition = TestEditions.NewId();
