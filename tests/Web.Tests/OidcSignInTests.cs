@@ -35,7 +35,9 @@ public sealed class OidcSignInTests
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = WebSite.Chromium, Headless = true, Args = ["--headless", "--no-sandbox", "--disable-gpu"] });
         var page = await browser.NewPageAsync(new() { BaseURL = gateway.BaseAddress.ToString() });
         var errors = new List<string>();
+        var console = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
         await page.GotoAsync($"/#/e/{edition}/vote");
         await page.WaitForViewAsync($"#/e/{edition}/vote");
         Assert.Equal(0, await page.Locator("input[name=pesel]").CountAsync()); // no PESEL field in oidc mode
@@ -45,7 +47,14 @@ public sealed class OidcSignInTests
 
         // To the provider and back: the picks survive the round trip.
         await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się (login.gov.pl)" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".identity")).ToContainTextAsync("Zalogowano", new() { Timeout = 15_000 });
+        try
+        {
+            await Assertions.Expect(page.Locator(".identity")).ToContainTextAsync("Zalogowano", new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"Not signed in after the round trip ({provider.SignIns} sign-ins); at {page.Url}; console: {string.Join(" | ", console)}", e);
+        }
         Assert.Equal(1, provider.SignIns);
         Assert.Equal($"{gateway.BaseAddress.GetLeftPart(UriPartial.Authority)}/#/e/{edition}/vote", page.Url); // the code and state are gone from the address
         await Assertions.Expect(page.Locator("section[data-pool=city] input[data-project=c1]")).ToBeCheckedAsync();

@@ -76,7 +76,7 @@ public sealed class ResidentPagesTests(WebSite site) : IClassFixture<WebSite>
     }
 
     [Fact]
-    public async Task OrdinalRanking_ReordersByDragAndDrop_AndCapsThePicks()
+    public async Task OrdinalRanking_ReordersByDragAndDrop_CapsThePicks_AndKeepsThemAcrossTheLanguageSwitch()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync($"/#/e/{site.VotingEdition}/vote");
@@ -92,7 +92,14 @@ public sealed class ResidentPagesTests(WebSite site) : IClassFixture<WebSite>
         await items.Nth(2).DragToAsync(items.Nth(0));
         await Assertions.Expect(items.First).ToHaveAttributeAsync("data-project", "n3");
         Assert.Equal(["n3", "n1", "n2"], await items.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.project)"));
-        await Assertions.Expect(items.First).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Miejsce 1: Project n3, 3 pkt$"));
+        await Assertions.Expect(items.First).ToHaveAttributeAsync("aria-label", "Miejsce 1: Project n3, 3 pkt");
+
+        // English: the same ballot, in the other language's words.
+        await page.Locator("#language").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(items.First).ToHaveAttributeAsync("aria-label", "Place 1: Project n3, 3 points");
+        Assert.Equal(["n3", "n1", "n2"], await items.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.project)"));
+        await Assertions.Expect(page.Locator("button[type=submit]")).ToHaveTextAsync("Send ballot");
         Assert.Empty(site.Errors);
     }
 

@@ -23,11 +23,13 @@ export async function ballotView(main, editionId) {
   const summary = h('div', { class: 'form-errors', role: 'alert', tabindex: '-1' });
   const poolsBox = h('div', { class: 'ballot-pools' });
   const sections = new Map();
+  // Picks survive a language switch, a reload and the sign-in redirect; a recorded ballot clears them.
+  const saveDraft = () => sessionStorage.setItem(draftKey, JSON.stringify(state));
   const renderPools = () => {
     sections.clear();
     const visible = [...cityPools, ...districtPools.filter((p) => p.id === state.district)];
     replace(poolsBox, visible.map((pool) => {
-      const section = poolSection(pool, state.picks[pool.id]);
+      const section = poolSection(pool, state.picks[pool.id], saveDraft);
       sections.set(pool.id, section);
       return section.element;
     }));
@@ -35,14 +37,14 @@ export async function ballotView(main, editionId) {
 
   const parts = [pageTitle(t('ballotTitle', { name: edition.name })), summary];
   if (districtPools.length > 0) {
-    const select = h('select', { onchange: () => { state.district = select.value || null; renderPools(); } },
+    const select = h('select', { onchange: () => { state.district = select.value || null; saveDraft(); renderPools(); } },
       h('option', { value: '' }, t('noDistrict')),
       districtPools.map((p) => h('option', { value: p.id, selected: p.id === state.district }, p.name || p.id)));
     parts.push(field(t('chooseDistrict'), select));
   }
   renderPools();
   parts.push(poolsBox);
-  const identity = identityStep(config, { onBeforeSignIn: () => sessionStorage.setItem(draftKey, JSON.stringify(state)) });
+  const identity = identityStep(config, { onBeforeSignIn: saveDraft });
   const sending = h('p', { class: 'status', role: 'status' });
   const submit = h('button', { type: 'submit' }, t('submitBallot'));
   const form = h('form', { novalidate: true, onsubmit: async (event) => {
@@ -82,7 +84,7 @@ export async function ballotView(main, editionId) {
   replace(main, link(`#/e/${encodeURIComponent(editionId)}`, `← ${edition.name}`), form);
 }
 
-function poolSection(pool, pick) {
+function poolSection(pool, pick, onChange) {
   const headingId = uid('pool');
   const status = h('div', { class: 'tally', 'aria-live': 'polite' });
   const errors = h('div', { class: 'pool-errors', id: `errors-${pool.id}`, 'data-pool': pool.id });
@@ -91,7 +93,10 @@ function poolSection(pool, pick) {
     h('h2', { id: headingId }, pool.name || pool.id, ' ', h('span', { class: 'muted' }, `(${t('budget', { amount: money(pool.budget) })})`)),
     h('ul', { class: 'rules' }, ruleSentences(pool).map((s) => h('li', {}, s))),
     errors, body, status);
-  const refresh = () => replace(status, tally(pool, pick).map((line) => h('p', {}, line)));
+  const refresh = () => {
+    replace(status, tally(pool, pick).map((line) => h('p', {}, line)));
+    onChange();
+  };
   const builders = { approval: checkboxes, knapsack: checkboxes, ordinal: ranking, cumulative: pointsInputs };
   (builders[pool.ballot.type] ?? checkboxes)(pool, pick, body, refresh);
   refresh();
