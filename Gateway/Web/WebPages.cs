@@ -36,6 +36,7 @@ public static class WebPages
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
+            headers.CacheControl = "no-cache"; // revalidate (ETag) so that an upgrade never mixes old and new modules
             return next(context);
         }));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });

@@ -21,6 +21,7 @@ public sealed class WebSwitchTests
             Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         }
         var config = await (await client.GetAsync("/config.json")).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal("pesel", (string?)config["identityMode"]);
