@@ -201,13 +201,39 @@ public sealed class ResidentPagesTests(WebSite site) : IClassFixture<WebSite>
         await page.WaitForViewAsync($"#/e/{site.CycleEdition}/p/");
         await Assertions.Expect(page.Locator("#supporters")).ToContainTextAsync("0");
 
-        await page.Locator("input[name=pesel]").FillAsync(Pesels.NextAdult());
+        await page.Locator("#support-form input[name=pesel]").FillAsync(Pesels.NextAdult());
         await page.GetByRole(AriaRole.Button, new() { Name = "Popieram ten projekt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#supporters")).ToContainTextAsync("1");
         var proposalId = page.Url.Split("/p/")[1];
         var proposal = await site.GetAsync($"/api/v1/editions/{site.CycleEdition}/proposals/{proposalId}");
         Assert.Equal("Stojaki rowerowe", (string?)proposal["title"]);
         Assert.Equal(1, (long)proposal["supporters"]!);
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
+    public async Task Author_AppealsARejection_FromTheProposalPage()
+    {
+        var edition = TestEditions.NewId();
+        await site.CreateEditionAsync(CycleEditions.Edition(edition));
+        var author = Pesels.NextAdult();
+        var created = await (await site.Client.PostJsonAsync($"/api/v1/editions/{edition}/proposals", CycleEditions.Proposal(author, "Plac zabaw"))).AssertStatusAsync(HttpStatusCode.Created);
+        var proposalId = (string)created["proposalId"]!;
+        await site.ChangePhaseAsync(edition, "verification");
+        await (await site.Admin.PostJsonAsync($"/api/v1/admin/editions/{edition}/proposals/{proposalId}/decision",
+            new JsonObject { ["decision"] = "rejected", ["justification"] = "Teren nie należy do miasta." })).AssertStatusAsync(HttpStatusCode.OK);
+        await site.ChangePhaseAsync(edition, "appeals");
+
+        var page = await site.NewPageAsync();
+        await page.GotoAsync($"/#/e/{edition}/p/{proposalId}");
+        await page.WaitForViewAsync($"#/e/{edition}/p/{proposalId}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Teren nie należy do miasta."); // the justification, in the history
+        await Assertions.Expect(page.Locator("#support-form")).ToHaveCountAsync(0);
+        await page.GetByLabel("Uzasadnienie odwołania").FillAsync("Działka jest miejska: księga wieczysta KR1P/00012345/6.");
+        await page.Locator("#author-form input[name=pesel]").FillAsync(author);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Złóż odwołanie" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#author-form")).ToContainTextAsync("Odwołanie złożone.");
+        Assert.Equal("appealed", (string?)(await site.GetAsync($"/api/v1/editions/{edition}/proposals/{proposalId}"))["status"]);
         Assert.Empty(site.Errors);
     }
 

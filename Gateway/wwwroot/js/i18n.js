@@ -61,6 +61,8 @@ const dictionary = {
     'pstatus.rejected': 'odrzucony', 'pstatus.appealed': 'odwołanie', 'pstatus.accepted-on-appeal': 'zaakceptowany po odwołaniu',
     'pstatus.rejected-final': 'odrzucony ostatecznie', 'pstatus.withdrawn': 'wycofany',
     noProposals: 'Brak zgłoszonych projektów.', required: 'To pole jest wymagane.',
+    backToEdition: 'Wróć do edycji', authorOnly: 'Dla autora projektu', withdraw: 'Wycofaj projekt', withdrawn: 'Projekt wycofany.',
+    appeal: 'Złóż odwołanie', appealReason: 'Uzasadnienie odwołania', appealed: 'Odwołanie złożone.',
   },
   en: {
     siteTitle: 'Residents\' vote', skip: 'Skip to content', switchLanguage: 'Polski', switchLanguageLang: 'pl',
@@ -123,6 +125,8 @@ const dictionary = {
     'pstatus.rejected': 'rejected', 'pstatus.appealed': 'appealed', 'pstatus.accepted-on-appeal': 'accepted on appeal',
     'pstatus.rejected-final': 'finally rejected', 'pstatus.withdrawn': 'withdrawn',
     noProposals: 'No projects proposed yet.', required: 'This field is required.',
+    backToEdition: 'Back to the edition', authorOnly: 'For the project\'s author', withdraw: 'Withdraw the project', withdrawn: 'Project withdrawn.',
+    appeal: 'Appeal', appealReason: 'Reasons for the appeal', appealed: 'Appeal filed.',
   },
 };
 

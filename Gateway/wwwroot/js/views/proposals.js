@@ -13,7 +13,7 @@ export async function proposeView(main, editionId) {
   const title = h('input', { type: 'text', maxlength: '200', required: true });
   const description = h('textarea', { maxlength: '10000', rows: '6', required: true });
   const cost = h('input', { type: 'number', min: '1', step: '1', inputmode: 'numeric', required: true });
-  const location = h('input', { type: 'text', maxlength: '200' });
+  const place = h('input', { type: 'text', maxlength: '200' });
   const category = h('input', { type: 'text', maxlength: '100' });
   const identity = identityStep(config);
   const outcome = h('div', { role: 'status' });
@@ -25,7 +25,7 @@ export async function proposeView(main, editionId) {
     const proof = identity.proof();
     if (!proof) return;
     const body = { poolId: pool.value, title: title.value.trim(), description: description.value.trim(), costEstimate: Number(cost.value) };
-    if (location.value.trim()) body.location = location.value.trim();
+    if (place.value.trim()) body.location = place.value.trim();
     if (category.value.trim()) body.category = category.value.trim();
     if (proof.person) body.author = proof.person;
     const result = await post(paths.proposals(editionId), body, proof.headers);
@@ -37,7 +37,7 @@ export async function proposeView(main, editionId) {
     }
   } },
   field(t('pool'), pool), field(t('proposalTitle'), title), field(t('description'), description), field(t('costEstimate'), cost),
-  field(t('location'), location), field(t('category'), category), identity.element, h('button', { type: 'submit' }, t('submitProposal')), outcome);
+  field(t('location'), place), field(t('category'), category), identity.element, h('button', { type: 'submit' }, t('submitProposal')), outcome);
   replace(main, link(`#/e/${encodeURIComponent(editionId)}`, `← ${edition.name}`), pageTitle(t('proposeTitle', { name: edition.name })), form);
 }
 
@@ -50,7 +50,7 @@ export async function proposalView(main, editionId, proposalId) {
   let form = null;
   if (p.status === 'collecting-support' || p.status === 'submitted') {
     const identity = identityStep(config);
-    form = h('form', { novalidate: true, onsubmit: async (event) => {
+    form = h('form', { id: 'support-form', novalidate: true, onsubmit: async (event) => {
       event.preventDefault();
       const proof = identity.proof();
       if (!proof) return;
@@ -63,7 +63,7 @@ export async function proposalView(main, editionId, proposalId) {
       }
     } }, identity.element, h('button', { type: 'submit' }, t('support')));
   }
-  replace(main, link(`#/e/${encodeURIComponent(editionId)}`, '←'),
+  replace(main, link(`#/e/${encodeURIComponent(editionId)}`, `← ${t('backToEdition')}`),
     pageTitle(p.title),
     h('p', {}, t(`pstatus.${p.status}`), ' · ', t('costEstimate'), ': ', money(p.costEstimate),
       p.verifiedCost ? [' · ', t('verifiedCost'), ': ', money(p.verifiedCost)] : null),
@@ -72,5 +72,25 @@ export async function proposalView(main, editionId, proposalId) {
     supporters,
     h('h2', {}, t('history')),
     h('ul', {}, (p.history ?? []).map((entry) => h('li', {}, dateTime(entry.at), ': ', t(`pstatus.${entry.status}`), entry.note ? ` — ${entry.note}` : ''))),
-    form, outcome);
+    form, outcome, authorActions(config, editionId, p));
+}
+
+/** The author's own steps: withdraw before verification, appeal a rejection (the API checks who and when). */
+function authorActions(config, editionId, p) {
+  const action = p.status === 'rejected' ? 'appeal' : ['collecting-support', 'submitted'].includes(p.status) ? 'withdraw' : null;
+  if (!action) return null;
+  const identity = identityStep(config);
+  const reason = h('textarea', { maxlength: '5000', rows: '4' });
+  const outcome = h('p', { role: 'status' });
+  const form = h('form', { id: 'author-form', novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    if (action === 'appeal' && !reason.value.trim()) { outcome.textContent = t('required'); reason.focus(); return; }
+    const proof = identity.proof();
+    if (!proof) return;
+    const body = action === 'appeal' ? { reason: reason.value.trim() } : {};
+    if (proof.person) body.author = proof.person;
+    const result = await post(`${paths.proposal(editionId, p.proposalId)}/${action}`, body, proof.headers);
+    outcome.textContent = result.ok ? t(action === 'appeal' ? 'appealed' : 'withdrawn') : (problemText(result) ?? t('networkError'));
+  } }, action === 'appeal' ? field(t('appealReason'), reason) : null, identity.element, h('button', { type: 'submit', class: 'secondary' }, t(action === 'appeal' ? 'appeal' : 'withdraw')), outcome);
+  return h('details', { class: 'author', open: action === 'appeal' }, h('summary', {}, t('authorOnly')), form);
 }
