@@ -12,6 +12,7 @@ namespace Voting.Web.Tests;
 /// The same pages served by a cluster gateway (an Orleans client; a silo process; PostgreSQL):
 /// a resident votes and, after the close, reads the results from it.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class ClusterGatewayPagesTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Voting.Web.Tests;
 /// Connect provider, authorization code + PKCE), comes back with the picks kept, and votes with the
 /// access token; the ballot belongs to the person the provider signed in.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class OidcSignInTests
 {
     private const string ClientId = "voting-web";
@@ -38,6 +39,8 @@ public sealed class OidcSignInTests
         var console = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
+        page.Response += (_, response) => console.Add($"{response.Status} {response.Request.Method} {response.Url}");
+        page.RequestFailed += (_, request) => console.Add($"failed {request.Method} {request.Url}: {request.Failure}");
         await page.GotoAsync($"/#/e/{edition}/vote");
         await page.WaitForViewAsync($"#/e/{edition}/vote");
         Assert.Equal(0, await page.Locator("input[name=pesel]").CountAsync()); // no PESEL field in oidc mode
@@ -53,7 +56,7 @@ public sealed class OidcSignInTests
         }
         catch (PlaywrightException e)
         {
-            throw new InvalidOperationException($"Not signed in after the round trip ({provider.SignIns} sign-ins); at {page.Url}; console: {string.Join(" | ", console)}", e);
+            throw new InvalidOperationException($"Not signed in after the round trip ({provider.SignIns} sign-ins); at {page.Url}; errors: {string.Join(" | ", errors)}; traffic and console: {string.Join(" | ", console)}", e);
         }
         Assert.Equal(1, provider.SignIns);
         Assert.Equal($"{gateway.BaseAddress.GetLeftPart(UriPartial.Authority)}/#/e/{edition}/vote", page.Url); // the code and state are gone from the address

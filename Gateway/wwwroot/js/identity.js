@@ -53,7 +53,13 @@ function oidcStep(config, box, onBeforeSignIn) {
   const oidc = config.oidc;
   const button = h('button', { type: 'button', onclick: async () => {
     onBeforeSignIn?.();
-    await signIn(oidc, location.hash);
+    button.disabled = true;
+    try {
+      await signIn(oidc, location.hash);
+    } catch {
+      status.textContent = t('networkError');
+      button.disabled = false;
+    }
   } }, t('oidcSignIn'));
   if (!oidc?.clientId) { button.disabled = true; status.textContent = t('oidcMissing'); }
   box.append(button, status);
@@ -72,6 +78,7 @@ const randomText = (n) => base64url(crypto.getRandomValues(new Uint8Array(n)));
 
 async function discover(authority) {
   const response = await fetch(`${authority.replace(/\/$/, '')}/.well-known/openid-configuration`);
+  if (!response.ok) throw new Error(`discovery: HTTP ${response.status}`);
   return response.json();
 }
 
