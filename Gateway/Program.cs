@@ -15,6 +15,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseVotingCors();
 app.UseRateLimiter();
+app.UseVoterFailureLimit();
 
 app.MapEditionsApi();
 app.MapBallotsApi();
