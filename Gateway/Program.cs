@@ -17,6 +17,7 @@ app.UseStatusCodePages();
 app.UseVotingCors();
 app.UseVotingPages();
 app.UseRateLimiter();
+app.UseVoterFailureLimit();
 
 app.MapEditionsApi();
 app.MapBallotsApi();

@@ -6,7 +6,7 @@
 //    each object along the package's TypeScript declarations (.d.ts) and rejects any field they
 //    do not declare (a typo like `livenesProbe`), as the API server's strict field validation does.
 // 2. Wiring the API server would not check: selectors match pod templates, named ports exist.
-// 3. Orleans silos: orleans/* labels = ORLEANS_* env, POD_* env, a ServiceAccount bound to a Role
+// 3. Orleans silos: orleans/* labels = ORLEANS_* env, POD_* env, no admin token or voter-key secret, a ServiceAccount bound to a Role
 //    on pods, a NetworkPolicy selecting them; no silo objects in embedded mode; no old keys.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -142,6 +142,21 @@ function orleansErrors(objs) {
         if (env[name]?.valueFrom?.fieldRef?.fieldPath !== field) errors.push(`${at}/${c.name}: env ${name} must come from fieldRef ${field}`);
       for (const [name, value] of Object.entries(ids))
         if (env[name]?.value !== value) errors.push(`${at}/${c.name}: env ${name} must equal the pod label ('${value}')`);
+    }
+
+    // Issue 9: silos never receive the admin token or the voter-key secret.
+    for (const c of containers(w)) {
+      const secretNames = [
+        ...(c.envFrom ?? []).map((e) => e.secretRef?.name),
+        ...(c.env ?? []).map((e) => e.valueFrom?.secretKeyRef?.name),
+      ].filter(Boolean);
+      for (const name of secretNames) {
+        const keys = Object.keys({ ...(find("Secret", name)?.stringData ?? {}), ...(find("Secret", name)?.data ?? {}) });
+        for (const key of keys.filter((k) => k === "Admin__Token" || k === "Voting__VoterKeySecret"))
+          errors.push(`${at}/${c.name}: receives ${key} (Secret ${name}); silos must not hold it`);
+      }
+      for (const e of c.env ?? [])
+        if (e.name === "Admin__Token" || e.name === "Voting__VoterKeySecret") errors.push(`${at}/${c.name}: env ${e.name}; silos must not hold it`);
     }
 
     const account = w.spec.template.spec.serviceAccountName;

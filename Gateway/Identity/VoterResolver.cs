@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
@@ -13,7 +14,7 @@ namespace Voting.Gateway.Identity;
 /// from the body; in <c>oidc</c> mode from the PESEL claim of a validated bearer token (a body PESEL
 /// must then match it). Paper-channel (admin) requests do not come here.
 /// </summary>
-public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer)
+public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer, VoterFailureLimiter failures)
 {
     private readonly IdentityOptions _options = options.Value;
 
@@ -30,6 +31,10 @@ public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptio
             return (default!, default!, problem);
         }
         var (voter, unidentified) = await ResolveAsync(request.HttpContext, voterOf(body!), part);
+        if (unidentified is null && failures.Admit(request.HttpContext, voter.Key) is { } blocked)
+        {
+            return (body!, voter, RateLimitingSetup.RateLimited(request.HttpContext, blocked));
+        }
         return (body!, voter, unidentified);
     }
 

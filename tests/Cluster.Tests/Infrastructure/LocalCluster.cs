@@ -19,7 +19,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private static readonly string Configuration = AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private readonly Dictionary<int, ChildProcess> _silos = [];
-    private readonly Dictionary<int, (int Silo, int Gateway, int Http)> _siloPorts = [];
+    private readonly Dictionary<int, (int Silo, int Gateway, int Http, int Management)> _siloPorts = [];
     private readonly string _logFolder;
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private ChildProcess? _gateway;
@@ -71,17 +71,23 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public string SiloId(int k) => $"silo-{k}";
 
+    /// <summary>Silo K's HTTP endpoint (probes, /metrics).</summary>
+    public Uri SiloHttpUrl(int k) => new($"http://127.0.0.1:{_siloPorts[k].Http}");
+
+    /// <summary>Silo K's management endpoint (the Orleans Dashboard, <c>Management:Urls</c>).</summary>
+    public Uri SiloManagementUrl(int k) => new($"http://127.0.0.1:{_siloPorts[k].Management}");
+
     public void StartSilo(int k)
     {
         if (!_siloPorts.TryGetValue(k, out var ports))
         {
-            ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
+            ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
             _siloPorts[k] = ports;
         }
         _silos.GetValueOrDefault(k)?.Dispose();
         _silos[k] = ChildProcess.StartDotnet(Dll("Silo", "Voting.Silo"),
         [
-            "--urls", $"http://127.0.0.1:{ports.Http}", .. OrleansSettings,
+            "--urls", $"http://127.0.0.1:{ports.Http}", $"--Management:Urls=http://127.0.0.1:{ports.Management}", .. OrleansSettings,
             $"--Orleans:SiloPort={ports.Silo}", $"--Orleans:GatewayPort={ports.Gateway}", "--Orleans:AdvertisedAddress=127.0.0.1",
             "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}",
             .. QuietLogging,
