@@ -76,6 +76,30 @@ public sealed class ResidentPagesTests(WebSite site) : IClassFixture<WebSite>
     }
 
     [Fact]
+    public async Task Home_ListsOpenAndFinishedEditions_AndInitiatives_FromConfigJson()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForViewAsync("#/");
+        var open = page.Locator("section[aria-labelledby=editions-h] li.card a");
+        await Assertions.Expect(open).ToHaveCountAsync(2);
+        Assert.Equal([$"#/e/{site.VotingEdition}", $"#/e/{site.CycleEdition}"], await open.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        await Assertions.Expect(page.Locator("section[aria-labelledby=finished-h] li.card a")).ToHaveAttributeAsync("href", $"#/e/{site.ClosedEdition}");
+        var initiative = await site.GetAsync($"/api/v1/initiatives/{site.Initiative}");
+        var card = page.Locator("section[aria-labelledby=initiatives-h] li.card");
+        await Assertions.Expect(card).ToContainTextAsync("Zielone podwórka");
+        await Assertions.Expect(card).ToContainTextAsync($"Podpisy: {(long)initiative["signatures"]!} z 300");
+
+        // An edition the list does not name, opened by its id.
+        await page.Locator("#edition-id").FillAsync(site.ClosedEdition);
+        await page.Locator("#edition-id").PressAsync("Enter");
+        await page.WaitForViewAsync($"#/e/{site.ClosedEdition}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Wyniki" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Zagłosuj" })).ToHaveCountAsync(0);
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
     public async Task OrdinalRanking_ReordersByDragAndDrop_CapsThePicks_AndKeepsThemAcrossTheLanguageSwitch()
     {
         var page = await site.NewPageAsync();
