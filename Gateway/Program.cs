@@ -1,6 +1,7 @@
 using Voting.Gateway.Admin;
 using Voting.Gateway.Apis;
 using Voting.Gateway.Hosting;
+using Voting.Gateway.Identity;
 using Voting.Gateway.Ops;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ app.MapBallotsApi();
 app.MapReceiptsApi();
 app.MapInitiativesApi();
 app.MapProposalsApi();
+app.MapVerificationCodesApi();
 app.MapAdminEditionsApi();
 app.MapAdminInitiativesApi();
 app.MapAdminProposalsApi();

@@ -11,9 +11,10 @@ namespace Voting.Gateway.Identity;
 /// <summary>
 /// The one place a resident request becomes a voter, in every identity mode: in <c>pesel</c> mode
 /// from the body; in <c>oidc</c> mode from the PESEL claim of a validated bearer token (a body PESEL
-/// must then match it). Paper-channel (admin) requests do not come here.
+/// must then match it); in <c>email-code</c> mode from the body's PESEL confirmed by its one-time
+/// code (<see cref="EmailCodeVerifier"/>). Paper-channel (admin) requests do not come here.
 /// </summary>
-public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer)
+public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer, EmailCodeVerifier codes)
 {
     private readonly IdentityOptions _options = options.Value;
 
@@ -28,6 +29,11 @@ public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptio
         if (problem is not null)
         {
             return (default!, default!, problem);
+        }
+        if (_options.IsEmailCode)
+        {
+            var (confirmed, refused) = await codes.ConfirmAsync(request.HttpContext, voterOf(body!), part, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body!, typeInfo));
+            return (body!, confirmed, refused);
         }
         var (voter, unidentified) = await ResolveAsync(request.HttpContext, voterOf(body!), part);
         return (body!, voter, unidentified);
