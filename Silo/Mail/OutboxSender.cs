@@ -84,7 +84,7 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
     {
         var from = MailboxAddress.Parse(_smtp.From!);
         var minutes = (int)VerificationCodes.Lifetime.TotalMinutes;
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         try
         {
             await client.ConnectAsync(_smtp.Host!, _smtp.Port, _smtp.SocketOptions, cancellationToken);
