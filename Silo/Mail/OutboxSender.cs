@@ -99,6 +99,7 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
             await Task.WhenAll(claimed.Select(c => RetryLaterAsync(c, cancellationToken)));
             return;
         }
+        var done = new List<string>(); // sent, or refused for good: deleted together after the batch
         var sent = 0;
         foreach (var claim in claimed)
         {
@@ -106,27 +107,26 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
             {
                 await client.SendAsync(CodeMailTemplates.Compose(from, claim.Mail.To, claim.Mail.Code, claim.Mail.Language, minutes), cancellationToken);
                 sent++;
-                await DeleteAsync(claim.Key, cancellationToken);
+                done.Add(claim.Key);
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
             {
                 // Refused for good (e.g. no such mailbox): nothing to retry; the row goes with its address and code.
                 MailLog.Refused(logger, (int)e.StatusCode);
-                await DeleteAsync(claim.Key, cancellationToken);
+                done.Add(claim.Key);
             }
-            catch (Exception e) when (IsSmtpFailure(e) || e is ParseException)
+            catch (ParseException e)
             {
                 MailLog.SendFailed(logger, e.GetType().Name);
-                if (e is ParseException)
-                {
-                    await DeleteAsync(claim.Key, cancellationToken);
-                }
-                else
-                {
-                    await RetryLaterAsync(claim, cancellationToken);
-                }
+                done.Add(claim.Key);
+            }
+            catch (Exception e) when (IsSmtpFailure(e))
+            {
+                MailLog.SendFailed(logger, e.GetType().Name);
+                await RetryLaterAsync(claim, cancellationToken);
             }
         }
+        await Task.WhenAll(done.Select(key => DeleteAsync(key, cancellationToken)));
         MailLog.Sent(logger, sent);
         if (client.IsConnected)
         {
