@@ -1,56 +1,58 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Voting.LoadTests.Identity;
 
 /// <summary>
 /// A test OpenID Connect issuer for <c>oidc</c> runs: an ES256 key kept in a file (so a gateway
 /// that cached the keys of an earlier run still trusts the next one), its discovery document and
-/// JWKS, and short-lived access tokens with the PESEL claim, one per PESEL (cached).
+/// JWKS, and access tokens (JWS compact, ES256) with the PESEL claim, valid one hour, one per PESEL.
 /// </summary>
 public sealed class TestIssuer
 {
-    private readonly ECDsaSecurityKey _key;
-    private readonly JsonWebTokenHandler _handler = new();
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ECDsa _key = ECDsa.Create();
+    private readonly string _keyId;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
 
     public TestIssuer(string issuer, string audience, string keyFile, TimeProvider time)
     {
-        _time = time;
         Issuer = issuer;
         Audience = audience;
-        var ecdsa = ECDsa.Create();
+        _time = time;
         if (File.Exists(keyFile))
         {
-            ecdsa.ImportFromPem(File.ReadAllText(keyFile));
+            _key.ImportFromPem(File.ReadAllText(keyFile));
         }
         else
         {
-            ecdsa.GenerateKey(ECCurve.NamedCurves.nistP256);
-            File.WriteAllText(keyFile, ecdsa.ExportECPrivateKeyPem());
+            _key.GenerateKey(ECCurve.NamedCurves.nistP256);
+            File.WriteAllText(keyFile, _key.ExportECPrivateKeyPem());
         }
-        _key = new ECDsaSecurityKey(ecdsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(ecdsa.ExportSubjectPublicKeyInfo()))[..16] };
+        _keyId = Convert.ToHexStringLower(SHA256.HashData(_key.ExportSubjectPublicKeyInfo()))[..16];
     }
 
     public string Issuer { get; }
 
     public string Audience { get; }
 
-    /// <summary>An access token for <paramref name="pesel"/>, valid one hour.</summary>
-    public string TokenFor(string pesel) => _tokens.GetOrAdd(pesel, p => _handler.CreateToken(new SecurityTokenDescriptor
+    public string TokenFor(string pesel) => _tokens.GetOrAdd(pesel, Sign);
+
+    private string Sign(string pesel)
     {
-        Issuer = Issuer,
-        Audience = Audience,
-        IssuedAt = _time.GetUtcNow().UtcDateTime,
-        NotBefore = _time.GetUtcNow().UtcDateTime.AddMinutes(-1),
-        Expires = _time.GetUtcNow().UtcDateTime.AddHours(1),
-        Claims = new Dictionary<string, object> { ["sub"] = "load-" + p, ["pesel"] = p },
-        SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.EcdsaSha256),
-    }));
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var header = new JsonObject { ["alg"] = "ES256", ["typ"] = "JWT", ["kid"] = _keyId };
+        var payload = new JsonObject
+        {
+            ["iss"] = Issuer, ["aud"] = Audience, ["sub"] = "load-" + pesel, ["pesel"] = pesel,
+            ["iat"] = now, ["nbf"] = now - 60, ["exp"] = now + 3600,
+        };
+        var signingInput = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return signingInput + "." + Base64Url(signature);
+    }
 
     public string DiscoveryDocument() => new JsonObject
     {
@@ -63,13 +65,15 @@ public sealed class TestIssuer
 
     public string Jwks()
     {
-        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(_key);
+        var p = _key.ExportParameters(includePrivateParameters: false);
         return new JsonObject
         {
             ["keys"] = new JsonArray(new JsonObject
             {
-                ["kty"] = jwk.Kty, ["crv"] = jwk.Crv, ["x"] = jwk.X, ["y"] = jwk.Y, ["kid"] = jwk.Kid, ["use"] = "sig", ["alg"] = "ES256",
+                ["kty"] = "EC", ["crv"] = "P-256", ["x"] = Base64Url(p.Q.X!), ["y"] = Base64Url(p.Q.Y!), ["kid"] = _keyId, ["use"] = "sig", ["alg"] = "ES256",
             }),
         }.ToJsonString();
     }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
