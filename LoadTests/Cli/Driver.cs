@@ -52,6 +52,11 @@ public static class Driver
 
         if (options.Scenario == "identity-helper")
         {
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                cts.Cancel();
+            });
             try
             {
                 await Task.Delay(Timeout.Infinite, cts.Token);
