@@ -13,11 +13,12 @@ public interface IVerificationCodeGrain : IGrainWithStringKey
     Task IssueAsync(CodeIssue issue);
 
     /// <summary>
-    /// True if <see cref="CodeRedemption.CodeHash"/> is the live code and either unused (it is now
-    /// used by this request) or used by this same request (a replay). A wrong code counts as a try.
+    /// <see cref="CodeCheck.Fresh"/> if <see cref="CodeRedemption.CodeHash"/> is the live, unused
+    /// code (it is now used by this request), <see cref="CodeCheck.Replay"/> if this same request
+    /// used it, else <see cref="CodeCheck.Refused"/>. A wrong code counts as a try.
     /// </summary>
     [Alias("redeem")]
-    Task<bool> RedeemAsync(CodeRedemption redemption);
+    Task<CodeCheck> RedeemAsync(CodeRedemption redemption);
 
     /// <summary>Makes the code usable again if <paramref name="requestKey"/> used it and was refused (nothing recorded).</summary>
     [Alias("release")]
@@ -46,6 +47,20 @@ public sealed record CodeRedemption(
     string CodeHash,
     string RequestKey,
     string BindingScope);
+
+/// <summary>What a code presented with a request is worth.</summary>
+[GenerateSerializer]
+[Alias("voting.code-check")]
+public enum CodeCheck
+{
+    Refused,
+
+    /// <summary>Unused until now: this request uses it.</summary>
+    Fresh,
+
+    /// <summary>Used by this same request before (method, path and body alike).</summary>
+    Replay,
+}
 
 /// <summary>How long a code lives and how many wrong tries it takes (API.md 1.1).</summary>
 public static class VerificationCodes

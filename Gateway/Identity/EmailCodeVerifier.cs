@@ -56,17 +56,22 @@ public sealed class EmailCodeVerifier(VoterIdentity identity, GrainCalls grains)
         var requestKey = RequestKey(context.Request, canonicalBody);
         var redemption = new CodeRedemption(CodeHash(voter.Key, stated.Code!), requestKey, BindingScope(context.Request.RouteValues));
         var grain = grains.Get<IVerificationCodeGrain>(voter.Key);
-        if (!await grains.RunAsync(() => grain.RedeemAsync(redemption)))
+        var check = await grains.RunAsync(() => grain.RedeemAsync(redemption));
+        if (check == CodeCheck.Refused)
         {
             return (default, Problem.CodeRequired());
         }
-        context.Response.OnStarting(async () =>
+        if (check == CodeCheck.Fresh)
         {
-            if (context.Response.StatusCode is >= 400 and < 500)
+            // Only a code this request just took is given back: a replay's 4xx says nothing about the first answer.
+            context.Response.OnStarting(async () =>
             {
-                await ReleaseAsync(grain, requestKey);
-            }
-        });
+                if (context.Response.StatusCode is >= 400 and < 500)
+                {
+                    await ReleaseAsync(grain, requestKey);
+                }
+            });
+        }
         return (voter, null);
     }
 

@@ -43,42 +43,42 @@ internal sealed class VerificationCodeGrain(IGrainStorage storage, TimeProvider 
         throw new UnavailableException("The code row kept changing under this request; nothing was queued.");
     }
 
-    public async Task<bool> RedeemAsync(CodeRedemption redemption)
+    public async Task<CodeCheck> RedeemAsync(CodeRedemption redemption)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await LoadAsync(force: attempt > 0);
             if (_row is null)
             {
-                return false;
+                return CodeCheck.Refused;
             }
             var code = IdentityRows.Read<StoredCode>(_row.Data);
             if (time.GetUtcNow() >= code.ExpiresAt || code.WrongTries >= VerificationCodes.MaxWrongTries)
             {
-                return false;
+                return CodeCheck.Refused;
             }
             if (!SameHash(code.CodeHash, redemption.CodeHash))
             {
                 if (await TryReplaceAsync(code with { WrongTries = code.WrongTries + 1 }))
                 {
-                    return false;
+                    return CodeCheck.Refused;
                 }
                 continue;
             }
             if (code.UsedBy is not null)
             {
-                return string.Equals(code.UsedBy, redemption.RequestKey, StringComparison.Ordinal);
+                return string.Equals(code.UsedBy, redemption.RequestKey, StringComparison.Ordinal) ? CodeCheck.Replay : CodeCheck.Refused;
             }
             if (!await BindEmailAsync(code.EmailKey, redemption.BindingScope))
             {
-                return false;
+                return CodeCheck.Refused;
             }
             if (await TryReplaceAsync(code with { UsedBy = redemption.RequestKey }))
             {
-                return true;
+                return CodeCheck.Fresh;
             }
         }
-        return false;
+        return CodeCheck.Refused;
     }
 
     public async Task ReleaseAsync(string requestKey)

@@ -245,6 +245,29 @@ public sealed class EmailCodeIdentityTests(EmailCodeFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task OneCode_SentWithTenDifferentRequestsAtOnce_ConfirmsExactlyOne()
+    {
+        var editions = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            editions.Add(await CreateEditionAsync());
+        }
+        var pesel = Pesels.NextAdult();
+        var code = await CodeForAsync(pesel, NewAddress());
+
+        var answers = await Task.WhenAll(editions.Select(e => VoteAsync(e, pesel, code)));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized));
+        var ballots = 0L;
+        foreach (var edition in editions)
+        {
+            ballots += await BallotsAsync(edition);
+        }
+        Assert.Equal(1, ballots);
+    }
+
+    [Fact]
     public async Task ARequestRefusedForItsContent_LeavesTheCodeForTheCorrectedRequest()
     {
         var edition = await CreateEditionAsync();
@@ -460,6 +483,34 @@ public sealed class EmailCodeIdentityTests(EmailCodeFixture fixture) : IClassFix
         a.Remove("traceId");
         b.Remove("traceId");
         Assert.Equal(a.ToJsonString(), b.ToJsonString());
+    }
+
+    /// <summary>Failing requests with a valid code: the same answer for a voter with a ballot and one without (API.md 1.1: no oracle in any mode).</summary>
+    [Fact]
+    public async Task FailingRequestsWithAValidCode_SameAnswerWithOrWithoutABallot()
+    {
+        var edition = await CreateEditionAsync();
+        var votedEmail = NewAddress();
+        var voted = Pesels.NextAdult();
+        await (await VoteAsync(edition, voted, await CodeForAsync(voted, votedEmail))).AssertStatusAsync(HttpStatusCode.Created);
+        var freshEmail = NewAddress();
+        var fresh = Pesels.NextAdult();
+        var unknown = TestEditions.NewId();
+        var closed = await CreateEditionAsync();
+        await (await _admin.PostJsonAsync($"/api/v1/admin/editions/{closed}/phase", new JsonObject { ["phase"] = "closed" })).AssertStatusAsync(HttpStatusCode.OK);
+
+        foreach (var (target, picks, status, problem) in (IEnumerable<(string, string[], HttpStatusCode, string)>)[
+            (unknown, ["c1"], HttpStatusCode.NotFound, "edition-not-found"),
+            (edition, ["no-such-project"], HttpStatusCode.UnprocessableEntity, "invalid-ballot"),
+            (closed, ["c1"], HttpStatusCode.Conflict, "voting-not-open")])
+        {
+            var withBallot = await (await VoteAsync(target, voted, await CodeForAsync(voted, votedEmail), picks)).AssertProblemAsync(status, problem);
+            var without = await (await VoteAsync(target, fresh, await CodeForAsync(fresh, freshEmail), picks)).AssertProblemAsync(status, problem);
+            withBallot.Remove("traceId");
+            without.Remove("traceId");
+            Assert.Equal(withBallot.ToJsonString(), without.ToJsonString());
+        }
+        Assert.Equal(1, await BallotsAsync(edition));
     }
 
     [Fact]
