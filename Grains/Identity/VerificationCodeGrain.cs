@@ -7,9 +7,9 @@ using Voting.Storage;
 namespace Voting.Grains.Identity;
 
 /// <summary>
-/// The live code of one voter. Every change is a version-guarded write of the code row, so a
-/// second activation of the same key (possible for a moment in a cluster) cannot double-use a code
-/// or forget a wrong try: the loser re-reads and decides again.
+/// The live code of one voter. A check reads the code row afresh and every change is a
+/// version-guarded write of it, so a second activation of the same key (possible for a moment in
+/// a cluster) cannot double-use a code or forget a wrong try: the loser re-reads and decides again.
 /// </summary>
 [CollectionAgeLimit(Minutes = 1)] // a code is asked for, then used once soon after
 internal sealed class VerificationCodeGrain(IGrainStorage storage, TimeProvider time, MailOutboxSignal outbox) : Grain, IVerificationCodeGrain
@@ -47,7 +47,7 @@ internal sealed class VerificationCodeGrain(IGrainStorage storage, TimeProvider 
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await LoadAsync(force: attempt > 0);
+            await LoadAsync(force: true); // another activation may have moved the row since
             if (_row is null)
             {
                 return CodeCheck.Refused;
@@ -85,7 +85,7 @@ internal sealed class VerificationCodeGrain(IGrainStorage storage, TimeProvider 
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await LoadAsync(force: attempt > 0);
+            await LoadAsync(force: true);
             if (_row is null || IdentityRows.Read<StoredCode>(_row.Data) is not { } code || code.UsedBy != requestKey)
             {
                 return;
