@@ -17,6 +17,6 @@ internal static partial class MailLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server refused a code e-mail for good (status {Status}); it is dropped")]
     public static partial void Refused(ILogger logger, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail outbox could not be read ({Failure}); retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail outbox could not be worked through ({Failure}); retrying")]
     public static partial void OutboxUnreadable(ILogger logger, string failure);
 }

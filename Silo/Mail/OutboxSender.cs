@@ -44,8 +44,9 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
             {
                 return;
             }
-            catch (Exception e) when (e is Failures.UnavailableException or Failures.OutcomeUnknownException or InvalidDataException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever failed (the ledger, a row), the sender lives on: the rows stay queued and are read again.
                 MailLog.OutboxUnreadable(logger, e.GetType().Name);
                 await Task.Delay(PollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -56,9 +57,19 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
     {
         var now = time.GetUtcNow();
         var due = new List<(KeyedRow Row, OutboxMail Mail)>();
+        var unreadable = new List<string>();
         await foreach (var row in storage.ReadScopeAsync(IdentityRows.Outbox.Name, IdentityRows.PendingMail, cancellationToken))
         {
-            var mail = IdentityRows.Read<OutboxMail>(row.Data);
+            OutboxMail mail;
+            try
+            {
+                mail = IdentityRows.Read<OutboxMail>(row.Data);
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException)
+            {
+                unreadable.Add(row.Key); // never sendable: it must not block the others
+                continue;
+            }
             if (mail.NotBefore <= now)
             {
                 due.Add((row, mail));
@@ -68,6 +79,7 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
                 break;
             }
         }
+        await Task.WhenAll(unreadable.Select(key => DeleteAsync(key, cancellationToken)));
         if (due.Count == 0)
         {
             return;

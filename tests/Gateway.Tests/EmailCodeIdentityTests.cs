@@ -466,6 +466,33 @@ public sealed class EmailCodeIdentityTests(EmailCodeFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task AnUnreadableOutboxRow_DoesNotHoldUpTheOthers_AndIsDropped()
+    {
+        var database = Path.Combine(fixture.Gateway.DataFolder, "voting.db");
+        _ = fixture.Gateway.CreateClient(); // the ledger exists once the gateway has started
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO mail_outbox (scope, message_id, version, data) VALUES ('pending', 'poison-' || hex(randomblob(8)), 1, 'not json')";
+            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await CodeForAsync(Pesels.NextAdult(), NewAddress());
+
+        await using var reader = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await reader.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = reader.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM mail_outbox WHERE message_id LIKE 'poison-%'";
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    [Fact]
     public async Task WrongCode_SameAnswerWithOrWithoutABallot()
     {
         var edition = await CreateEditionAsync();
