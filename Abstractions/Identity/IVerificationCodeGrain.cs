@@ -8,7 +8,10 @@ namespace Voting.Identity;
 [Alias("voting.verification-code-grain")]
 public interface IVerificationCodeGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the new code's hash and queues its e-mail in the ledger's outbox, in one unit; never waits for SMTP.</summary>
+    /// <summary>
+    /// Stores the new code's hash and queues its e-mail in the ledger's outbox, in one unit; never
+    /// waits for SMTP. Within <see cref="VerificationCodes.ResendAfter"/> of a live, unused code, does nothing.
+    /// </summary>
     [Alias("issue")]
     Task IssueAsync(CodeIssue issue);
 
@@ -70,4 +73,7 @@ public static class VerificationCodes
     public const int MaxWrongTries = 5;
 
     public const int Digits = 6;
+
+    /// <summary>A new code for the same person is issued (and mailed) only this long after the previous one, unless that one was used or killed.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
 }

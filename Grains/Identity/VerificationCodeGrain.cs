@@ -28,6 +28,10 @@ internal sealed class VerificationCodeGrain(IGrainStorage storage, TimeProvider 
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await LoadAsync(force: attempt > 0);
+            if (_row is not null && IdentityRows.Read<StoredCode>(_row.Data) is var live && CoolingDown(live, now))
+            {
+                return; // the code mailed moments ago stays the one; no second mail (the caller answers 202 alike)
+            }
             var data = IdentityRows.Write(code);
             WriteOp guard = _row is null
                 ? new InsertRow(IdentityRows.Codes.Name, IdentityRows.Global, VoterKey, data)
@@ -42,6 +46,10 @@ internal sealed class VerificationCodeGrain(IGrainStorage storage, TimeProvider 
         }
         throw new UnavailableException("The code row kept changing under this request; nothing was queued.");
     }
+
+    /// <summary>A live code issued less than <see cref="VerificationCodes.ResendAfter"/> ago, neither used nor killed: no new code yet (no mail flood).</summary>
+    private static bool CoolingDown(StoredCode live, DateTimeOffset now) =>
+        live.UsedBy is null && live.WrongTries < VerificationCodes.MaxWrongTries && now < live.ExpiresAt - VerificationCodes.Lifetime + VerificationCodes.ResendAfter;
 
     public async Task<CodeCheck> RedeemAsync(CodeRedemption redemption)
     {

@@ -195,11 +195,42 @@ public sealed class EmailCodeIdentityTests(EmailCodeFixture fixture) : IClassFix
         var pesel = Pesels.NextAdult();
         var email = NewAddress();
         var old = await CodeForAsync(pesel, email);
+        fixture.Gateway.Time.Offset += TimeSpan.FromSeconds(31); // past the resend pause
         var current = await CodeForAsync(pesel, email);
         Assert.SkipWhen(old == current, "the two random codes happen to be equal");
 
         await (await VoteAsync(edition, pesel, old)).AssertProblemAsync(HttpStatusCode.Unauthorized, "identity-required");
         await (await VoteAsync(edition, pesel, current)).AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task ASecondRequestWithinThirtySeconds_MailsNothing_AndTheFirstCodeStays()
+    {
+        var edition = await CreateEditionAsync();
+        var pesel = Pesels.NextAdult();
+        var email = NewAddress();
+        var code = await CodeForAsync(pesel, email);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await RequestCodeAsync(pesel, email)).StatusCode);
+        var marker = NewAddress();
+        await CodeForAsync(Pesels.NextAdult(), marker); // queued after the second request: once it is here, that one would be too
+
+        Assert.Single(_smtp.Received(), m => m.To.Mailboxes.Any(b => b.Address == email));
+        await (await VoteAsync(edition, pesel, code)).AssertStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AfterAUsedCode_ANewOneComesAtOnce()
+    {
+        var edition = await CreateEditionAsync();
+        var pesel = Pesels.NextAdult();
+        var email = NewAddress();
+        await (await VoteAsync(edition, pesel, await CodeForAsync(pesel, email))).AssertStatusAsync(HttpStatusCode.Created);
+
+        var next = await CodeForAsync(pesel, email); // no pause: the first code is used
+
+        var other = await CreateEditionAsync();
+        await (await VoteAsync(other, pesel, next)).AssertStatusAsync(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -531,6 +562,7 @@ public sealed class EmailCodeIdentityTests(EmailCodeFixture fixture) : IClassFix
             (edition, ["no-such-project"], HttpStatusCode.UnprocessableEntity, "invalid-ballot"),
             (closed, ["c1"], HttpStatusCode.Conflict, "voting-not-open")])
         {
+            fixture.Gateway.Time.Offset += TimeSpan.FromSeconds(31); // past the resend pause: a refused request gave its code back
             var withBallot = await (await VoteAsync(target, voted, await CodeForAsync(voted, votedEmail), picks)).AssertProblemAsync(status, problem);
             var without = await (await VoteAsync(target, fresh, await CodeForAsync(fresh, freshEmail), picks)).AssertProblemAsync(status, problem);
             withBallot.Remove("traceId");
