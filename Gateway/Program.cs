@@ -1,6 +1,7 @@
 using Voting.Gateway.Admin;
 using Voting.Gateway.Apis;
 using Voting.Gateway.Hosting;
+using Voting.Gateway.Identity;
 using Voting.Gateway.Ops;
 using Voting.Gateway.Web;
 
@@ -24,6 +25,7 @@ app.MapBallotsApi();
 app.MapReceiptsApi();
 app.MapInitiativesApi();
 app.MapProposalsApi();
+app.MapVerificationCodesApi();
 app.MapAdminEditionsApi();
 app.MapAdminInitiativesApi();
 app.MapAdminProposalsApi();

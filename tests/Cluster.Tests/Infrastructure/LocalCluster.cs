@@ -24,8 +24,11 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private ChildProcess? _gateway;
 
-    private LocalCluster(string connectionString, string logFolder)
+    private readonly string[] _extraSettings;
+
+    private LocalCluster(string connectionString, string logFolder, string[] extraSettings)
     {
+        _extraSettings = extraSettings;
         ConnectionString = connectionString;
         _logFolder = logFolder;
         AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -44,11 +47,12 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Uri GatewayUrl { get; private set; } = null!;
 
-    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos)
+    /// <summary>A cluster of <paramref name="silos"/> silos and a gateway; <paramref name="extraSettings"/> (<c>--Key=value</c>) go to every process.</summary>
+    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos, params string[] extraSettings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "voting-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var cluster = new LocalCluster(await server.CreateDatabaseAsync("cluster"), folder);
+        var cluster = new LocalCluster(await server.CreateDatabaseAsync("cluster"), folder, extraSettings);
         try
         {
             for (var k = 1; k <= silos; k++)
@@ -90,7 +94,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{ports.Http}", $"--Management:Urls=http://127.0.0.1:{ports.Management}", .. OrleansSettings,
             $"--Orleans:SiloPort={ports.Silo}", $"--Orleans:GatewayPort={ports.Gateway}", "--Orleans:AdvertisedAddress=127.0.0.1",
             "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}",
-            .. QuietLogging,
+            .. QuietLogging, .. _extraSettings,
         ], Path.Combine(_logFolder, $"silo-{k}.log"));
     }
 
@@ -234,7 +238,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", "--Storage:Provider=postgres",
             $"--Storage:ConnectionString={ConnectionString}", $"--Admin:Token={AdminToken}",
             $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", .. OrleansSettings,
-            .. QuietLogging,
+            .. QuietLogging, .. _extraSettings,
         ], Path.Combine(_logFolder, "gateway.log"));
     }
 
