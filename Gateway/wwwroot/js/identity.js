@@ -2,7 +2,7 @@
 // pesel: a PESEL field; email-code: PESEL and e-mail, a code sent by POST /verification-codes,
 // then the code; oidc: sign-in with the city's OpenID Connect provider (authorization code + PKCE).
 import { h, field } from './dom.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { post, paths, problemText } from './api.js';
 
 const tokenKey = 'oidc.token';
@@ -20,25 +20,32 @@ export function identityStep(config, { onBeforeSignIn } = {}) {
     box.append(problem);
     return { element: box, proof: () => (check(pesel, problem) ? { person: { pesel: pesel.value.trim() }, headers: {} } : null) };
   }
-  const email = h('input', { type: 'email', autocomplete: 'email', required: true, name: 'email' });
-  const code = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', name: 'code' });
+  const email = h('input', { type: 'email', autocomplete: 'email', required: true, name: 'email', maxlength: '254' });
+  const code = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '8', name: 'code' });
   const sent = h('p', { class: 'status', role: 'status' });
+  // 202 with an empty body whatever the PESEL (the answer tells nothing); the mail comes in the page's language.
   const send = h('button', { type: 'button', class: 'secondary', onclick: async () => {
-    if (!check(pesel, problem) || !email.value.includes('@')) { problem.textContent = t('required'); return; }
-    const answer = await post(paths.verificationCodes(), { voter: { pesel: pesel.value.trim() }, email: email.value.trim() });
+    if (!check(pesel, problem) || !check(email, problem, 'emailInvalid')) return;
+    send.disabled = true;
+    sent.textContent = t('sending');
+    const answer = await post(paths.verificationCodes(), { voter: { pesel: pesel.value.trim() }, email: email.value.trim(), language: lang() });
+    send.disabled = false;
     sent.textContent = answer.ok ? t('codeSent') : (problemText(answer) ?? t('networkError'));
+    if (answer.ok) code.focus();
   } }, t('sendCode'));
-  box.append(field(t('email'), email), send, sent, field(t('code'), code), problem);
+  box.append(field(t('email'), email, t('emailHelp')), send, sent, field(t('code'), code, t('codeHelp')), problem);
   return {
     element: box,
-    proof: () => (check(pesel, problem) && check(code, problem) ? { person: { pesel: pesel.value.trim(), code: code.value.trim() }, headers: {} } : null),
+    proof: () => (check(pesel, problem) && check(code, problem, 'codeMissing') ? { person: { pesel: pesel.value.trim(), code: code.value.trim() }, headers: {} } : null),
   };
 }
 
-function check(input, problem) {
+/** Marks the field and says why (the message key) when it is empty or invalid; focuses it then. */
+function check(input, problem, message = 'required') {
   const ok = input.value.trim().length > 0 && input.checkValidity();
   input.setAttribute('aria-invalid', ok ? 'false' : 'true');
-  problem.textContent = ok ? '' : t('required');
+  problem.textContent = ok ? '' : t(message);
+  if (!ok) input.focus();
   return ok;
 }
 
