@@ -4,13 +4,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 
 namespace Voting.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// N silo processes and one gateway process in cluster mode on loopback, over a fresh database
-/// of a <see cref="PostgresServer"/>. Disposing kills every process it started.
+/// of a <see cref="PostgresServer"/> or a fresh table of an <see cref="AzuriteServer"/>.
+/// Disposing kills every process it started.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
@@ -24,16 +24,19 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private ChildProcess? _gateway;
 
-    private LocalCluster(string connectionString, string logFolder)
+    private LocalCluster(ClusterStore store, string logFolder)
     {
-        ConnectionString = connectionString;
+        Store = store;
         _logFolder = logFolder;
         AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         ClusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public string ConnectionString { get; }
+    /// <summary>Where the ledger and the membership are.</summary>
+    public ClusterStore Store { get; }
+
+    public string ConnectionString => Store.ConnectionString;
 
     public string AdminToken { get; }
 
@@ -44,11 +47,16 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Uri GatewayUrl { get; private set; } = null!;
 
-    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos)
+    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos) =>
+        await StartAsync(new PostgresClusterStore(await server.CreateDatabaseAsync("cluster")), silos);
+
+    public static Task<LocalCluster> StartAsync(AzuriteServer azurite, int silos) => StartAsync(new AzureClusterStore(azurite), silos);
+
+    private static async Task<LocalCluster> StartAsync(ClusterStore store, int silos)
     {
         var folder = Path.Combine(Path.GetTempPath(), "voting-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var cluster = new LocalCluster(await server.CreateDatabaseAsync("cluster"), folder);
+        var cluster = new LocalCluster(store, folder);
         try
         {
             for (var k = 1; k <= silos; k++)
@@ -83,7 +91,7 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "--urls", $"http://127.0.0.1:{ports.Http}", .. OrleansSettings,
             $"--Orleans:SiloPort={ports.Silo}", $"--Orleans:GatewayPort={ports.Gateway}", "--Orleans:AdvertisedAddress=127.0.0.1",
-            "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}",
+            .. Store.StorageArguments,
             .. QuietLogging,
         ], Path.Combine(_logFolder, $"silo-{k}.log"));
     }
@@ -97,30 +105,16 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>How many silos of this cluster the membership table lists as active (Orleans status 3).</summary>
-    public async Task<int> ActiveSilosAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = $1 AND status = 3", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ClusterId });
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> ActiveSilosAsync() => Store.ActiveSilosAsync(ClusterId);
 
     public async Task WaitUntilActiveAsync(int silos, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            try
+            if (await ActiveSilosAsync() == silos)
             {
-                if (await ActiveSilosAsync() == silos)
-                {
-                    return;
-                }
-            }
-            catch (PostgresException e) when (e.SqlState == "42P01")
-            {
-                // Tables not created yet.
+                return;
             }
             if (watch.Elapsed > timeout)
             {
@@ -173,35 +167,10 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>The stored ballots of an edition: receipt id per voter key.</summary>
-    public async Task<List<string>> StoredReceiptIdsAsync(string editionId)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT data::json->>'receiptId' FROM ballots WHERE edition_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = editionId });
-        var list = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            list.Add(reader.GetString(0));
-        }
-        return list;
-    }
+    public Task<List<string>> StoredReceiptIdsAsync(string editionId) => Store.StoredReceiptIdsAsync(editionId);
 
     /// <summary>The summed tally counter of ballots and the number of receipts of an edition.</summary>
-    public async Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT (SELECT coalesce(sum(value), 0) FROM counters WHERE scope = $1 AND name = 'ballots')::bigint, " +
-            "(SELECT count(*) FROM receipts WHERE data::json->>'editionId' = $2)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = "edition:" + editionId });
-        command.Parameters.Add(new NpgsqlParameter { Value = editionId });
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
+    public Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId) => Store.TallyAsync(editionId);
 
     public async ValueTask DisposeAsync()
     {
@@ -211,7 +180,7 @@ public sealed class LocalCluster : IAsyncDisposable
             silo.Dispose();
         }
         Http.Dispose();
-        await Task.CompletedTask;
+        await Store.DisposeAsync();
     }
 
     private IEnumerable<string> OrleansSettings => [$"--Orleans:ClusterId={ClusterId}"];
@@ -225,8 +194,7 @@ public sealed class LocalCluster : IAsyncDisposable
         GatewayUrl = new Uri($"http://127.0.0.1:{port}");
         _gateway = ChildProcess.StartDotnet(Dll("Gateway", "Voting.Gateway"),
         [
-            "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", "--Storage:Provider=postgres",
-            $"--Storage:ConnectionString={ConnectionString}", $"--Admin:Token={AdminToken}",
+            "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", .. Store.StorageArguments, $"--Admin:Token={AdminToken}",
             $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", .. OrleansSettings,
             .. QuietLogging,
         ], Path.Combine(_logFolder, "gateway.log"));

@@ -13,7 +13,7 @@ namespace Voting.Cluster.Tests.Replay;
 /// cluster gateway, gives exactly the file's per-project votes and scores and greedy's winners.
 /// </summary>
 [Collection(FailoverCollection.Name)]
-public sealed class PabulibReplayTests(PostgresServer server)
+public sealed class PabulibReplayTests(PostgresServer server, AzuriteServer azurite)
 {
     private const int Concurrency = 32;
 
@@ -21,6 +21,18 @@ public sealed class PabulibReplayTests(PostgresServer server)
     public async Task Replaying_every_shared_pabulib_file_through_the_cluster_gives_the_files_results()
     {
         await using var cluster = await LocalCluster.StartAsync(server, 2);
+        await ReplayAsync(cluster);
+    }
+
+    [Fact]
+    public async Task Replaying_every_shared_pabulib_file_through_the_cluster_on_azure_tables_gives_the_files_results()
+    {
+        await using var cluster = await LocalCluster.StartAsync(azurite, 2);
+        await ReplayAsync(cluster);
+    }
+
+    private static async Task ReplayAsync(LocalCluster cluster)
+    {
         var folder = Path.Combine(Path.GetDirectoryName(LocalCluster.Root)!, "shared", "pabulib");
         var voter = 0;
         foreach (var file in Directory.GetFiles(folder, "*.pb").Order())
