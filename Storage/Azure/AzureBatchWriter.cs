@@ -28,6 +28,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     {
         var results = new WriteResult?[units.Count];
         var races = 0;
+        var readUpserts = false;
         while (true)
         {
             var open = Enumerable.Range(0, units.Count).Where(i => results[i] is null).ToList();
@@ -35,7 +36,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             {
                 return results;
             }
-            var batch = await PrepareAsync(partition, units, open, results, cancellationToken);
+            var batch = await PrepareAsync(partition, units, open, results, readUpserts, cancellationToken);
             if (batch.Actions.Count == 0)
             {
                 foreach (var i in batch.Units)
@@ -51,6 +52,8 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } index && index < batch.Owners.Count)
             {
                 var decided = await DecideAsync(partition, units, batch, index, e, results, cancellationToken);
+                // An upsert sent as an insert found its row: from now on, read every upsert's row first.
+                readUpserts |= !decided && batch.Owners[index].Role == ActionRole.Row && e.Status == 409;
                 if (!decided && ++races > MaxRaces)
                 {
                     throw new AzureBatchRefusedException($"The batch kept losing races on its rows ({e.ErrorCode}).", e);
@@ -87,10 +90,16 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
         }
     }
 
-    private async Task<PreparedBatch> PrepareAsync(string partition, IReadOnlyList<AzureUnit> units, List<int> open, WriteResult?[] results, CancellationToken cancellationToken)
+    /// <param name="readUpserts">
+    /// False on the first try: an upsert is sent as an insert (version 1) without reading its row,
+    /// which is right for the usual new row (a receipt with a fresh random id) and saves a read
+    /// per unit; if the row was there the insert fails (409), nothing is written, and the batch
+    /// is prepared again with every upsert's row read first (replaced on its ETag, version + 1).
+    /// </param>
+    private async Task<PreparedBatch> PrepareAsync(string partition, IReadOnlyList<AzureUnit> units, List<int> open, WriteResult?[] results, bool readUpserts, CancellationToken cancellationToken)
     {
         // Current ETags and versions of every row written conditionally, read in parallel.
-        var keys = open.SelectMany(i => ReadFirst(units[i])).Distinct().ToList();
+        var keys = open.SelectMany(i => ReadFirst(units[i], readUpserts)).Distinct().ToList();
         var current = new Dictionary<string, TableEntity?>(StringComparer.Ordinal);
         var found = await Task.WhenAll(keys.Select(k => ReadEntityAsync(partition, k, cancellationToken)));
         for (var k = 0; k < keys.Count; k++)
@@ -126,7 +135,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             }
             foreach (var op in unit.Rows)
             {
-                var row = current[op.RowKey];
+                var row = current.GetValueOrDefault(op.RowKey);
                 if (row is not null && AzureRows.IsLocator(row, out var elsewhere))
                 {
                     throw new NotSupportedException($"Row '{op.RowKey}' lives in partition '{elsewhere}', not in '{partition}'.");
@@ -164,8 +173,9 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     }
 
     /// <summary>Rows whose write depends on what is there now.</summary>
-    private static IEnumerable<string> ReadFirst(AzureUnit unit) =>
-        (unit.Guard is { Kind: AzureRowKind.Replace } guard ? [guard.RowKey] : Array.Empty<string>()).Concat(unit.Rows.Select(r => r.RowKey));
+    private static IEnumerable<string> ReadFirst(AzureUnit unit, bool readUpserts) =>
+        (unit.Guard is { Kind: AzureRowKind.Replace } guard ? [guard.RowKey] : Array.Empty<string>())
+            .Concat(unit.Rows.Where(r => readUpserts || r.Kind == AzureRowKind.Delete).Select(r => r.RowKey));
 
     private async Task<TableEntity?> ReadEntityAsync(string partition, string rowKey, CancellationToken cancellationToken)
     {
