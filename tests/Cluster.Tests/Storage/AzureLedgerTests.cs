@@ -39,6 +39,35 @@ public sealed class AzureLedgerTests(AzuriteServer azurite) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Two_writers_on_one_table_insert_each_key_once_and_count_each_commit_once()
+    {
+        var one = await StorageAsync();
+        var two = await StorageAsync();
+        var gate = new RowGate(Things.Name, _scope, "gate");
+        await one.WriteAsync(new WriteUnit([new UpsertRow(Things.Name, _scope, "gate", "{}")]));
+
+        // As two silos with duplicate activations would: both send a unit for every key, with a receipt row elsewhere.
+        var writes = Enumerable.Range(0, 400).Select(i => (i % 2 == 0 ? one : two).WriteAsync(new WriteUnit(
+            [new InsertRow(Things.Name, _scope, "k" + (i / 2), "attempt" + i), new UpsertRow(Notes.Name, "", $"{_scope}-r{i}", "receipt"), new AddToCounter(_scope, "n", 1)],
+            gate))).ToArray();
+        var results = await Task.WhenAll(writes);
+
+        Assert.Equal(200, results.Count(r => r.Outcome == WriteOutcome.Committed));
+        Assert.Equal(200, results.Count(r => r.Outcome == WriteOutcome.GuardFailed));
+        Assert.Equal(200, (await two.SumCountersAsync(_scope))["n"]);
+        var receipts = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            var stored = await one.ReadRowAsync(Things.Name, _scope, "k" + (i / 2));
+            var receipt = await two.ReadRowAsync(Notes.Name, "", $"{_scope}-r{i}");
+            // A receipt exists exactly when its unit's insert is the stored row.
+            Assert.Equal(stored!.Data == "attempt" + i, receipt is not null);
+            receipts += receipt is null ? 0 : 1;
+        }
+        Assert.Equal(200, receipts);
+    }
+
+    [Fact]
     public async Task A_row_larger_than_one_property_round_trips()
     {
         var storage = await StorageAsync();
