@@ -49,7 +49,12 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             {
                 await transactions.SubmitTransactionAsync(batch.Actions, cancellationToken);
             }
-            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } index && index < batch.Owners.Count)
+            catch (Exception e) when (e is not TableTransactionFailedException { FailedTransactionActionIndex: { } failed } || failed >= batch.Owners.Count)
+            {
+                // No action named as the cause: the committer decides from the status whether anything may have been written.
+                throw new AzureTransactionSentException(e);
+            }
+            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex is { } index)
             {
                 var decided = await DecideAsync(partition, units, batch, index, e, results, cancellationToken);
                 // An upsert sent as an insert found its row: from now on, read every upsert's row first.
@@ -213,6 +218,13 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
         }
     }
 }
+
+/// <summary>
+/// A transaction was sent and failed without a decided answer (the service's or the network's):
+/// whether it committed depends on <see cref="Exception.InnerException"/>. Every other exception
+/// of <see cref="AzureBatchWriter.WriteAsync"/> means nothing was written.
+/// </summary>
+internal sealed class AzureTransactionSentException(Exception inner) : Exception("A transaction failed after it was sent.", inner);
 
 /// <summary>Azure refused a batch for a reason that is not a unit's outcome; nothing of it was written.</summary>
 internal sealed class AzureBatchRefusedException(string message, Exception inner) : Exception(message, inner);

@@ -142,25 +142,27 @@ internal sealed class AzureGroupCommitter : IAsyncDisposable
                 }
                 return;
             }
-            catch (Exception e) when (attempt < MaxAttempts && IsBusy(e))
+            catch (AzureTransactionSentException e) when (attempt < MaxAttempts && IsBusy(e.InnerException!))
             {
-                StorageLog.CommitRetry(_logger, units.Length, attempt, e.Message);
+                StorageLog.CommitRetry(_logger, units.Length, attempt, e.InnerException!.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
             }
-            catch (Exception e) when (IsBusy(e) || IsRefused(e) || e is AzureBatchRefusedException or NotSupportedException or ArgumentException)
+            catch (AzureTransactionSentException e) when (!(IsBusy(e.InnerException!) || IsRefused(e.InnerException!) || NeverSent(e.InnerException!)))
             {
+                // The transaction was sent and its answer lost (timeout, connection reset, 500, 408): it
+                // may have committed. Not retried: a retry would answer its callers as replays.
                 StorageMetrics.RecordCommitFailure(ProviderName);
-                StorageLog.CommitFailed(_logger, e, units.Length);
-                Fail(batch, new UnavailableException("The write could not be committed; nothing was recorded."));
+                StorageLog.CommitOutcomeUnknown(_logger, e.InnerException!, units.Length);
+                Fail(batch, new OutcomeUnknownException("The commit was sent but its answer was lost; send the same request again."));
                 return;
             }
             catch (Exception e)
             {
-                // A transaction was sent and its answer lost (timeout, connection reset, 500): it
-                // may have committed. Not retried: a retry would answer its callers as replays.
+                // Refused, busy after the retries, never sent, or failed before sending (a read, a
+                // refused unit): a transaction is atomic, so nothing of this batch was written.
                 StorageMetrics.RecordCommitFailure(ProviderName);
-                StorageLog.CommitOutcomeUnknown(_logger, e, units.Length);
-                Fail(batch, new OutcomeUnknownException("The commit was sent but its answer was lost; send the same request again."));
+                StorageLog.CommitFailed(_logger, e, units.Length);
+                Fail(batch, new UnavailableException("The write could not be committed; nothing was recorded."));
                 return;
             }
         }
@@ -174,6 +176,19 @@ internal sealed class AzureGroupCommitter : IAsyncDisposable
     /// so nothing of it was written. A 500, a 408 or a lost answer is not a refusal.
     /// </summary>
     private static bool IsRefused(Exception e) => e is RequestFailedException { Status: >= 400 and < 500 and not 408 };
+
+    /// <summary>The connection was refused: the request never reached the service.</summary>
+    private static bool NeverSent(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static void Fail(List<Pending> batch, Exception failure)
     {

@@ -158,9 +158,17 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         {
             return await call();
         }
-        catch (Exception e) when (e is RequestFailedException or TimeoutException or IOException or HttpRequestException)
+        catch (Exception e) when (IsUnreachable(e))
         {
             throw new UnavailableException($"Storage is not reachable: {e.Message}");
         }
     }
+
+    /// <summary>A failed request, also after the client's own retries (an AggregateException of them).</summary>
+    private static bool IsUnreachable(Exception e) => e switch
+    {
+        RequestFailedException or TimeoutException or IOException or HttpRequestException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnreachable),
+        _ => false,
+    };
 }

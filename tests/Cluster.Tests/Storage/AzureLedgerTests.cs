@@ -147,6 +147,21 @@ public sealed class AzureLedgerTests(AzuriteServer azurite) : IAsyncDisposable
         Assert.Equal(keys.Order(StringComparer.Ordinal), listed);
     }
 
+    [Fact]
+    public async Task A_write_while_the_table_service_is_down_is_unavailable_and_a_read_too()
+    {
+        var down = new AzuriteServer();
+        await down.InitializeAsync();
+        var options = new StorageOptions { Provider = "azure", ConnectionString = down.ConnectionString, TableName = _table };
+        await using var storage = new AzureTableGrainStorage(AzureTableClients.Create(options), [Things], options, NullLogger<AzureTableGrainStorage>.Instance);
+        await storage.InitializeAsync(TestContext.Current.CancellationToken);
+        await down.DisposeAsync();
+
+        // Connection refused: the transaction never reached the service, so "nothing recorded" is certain.
+        await Assert.ThrowsAsync<Voting.Failures.UnavailableException>(() => storage.WriteAsync(new WriteUnit([new InsertRow(Things.Name, _scope, "k", "x")])));
+        await Assert.ThrowsAsync<Voting.Failures.UnavailableException>(() => storage.ReadRowAsync(Things.Name, _scope, "k"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var storage in _storages)
