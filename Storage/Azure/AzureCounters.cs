@@ -73,7 +73,7 @@ internal sealed class AzureCounters(TableClient reads, TableClient transactions)
             {
                 await CompactAsync(scope, CancellationToken.None);
             }
-            catch (RequestFailedException)
+            catch (Exception e) when (e is RequestFailedException or AggregateException or IOException or HttpRequestException)
             {
                 // Another compaction won the race, or the table is busy: the deltas stay and are still summed.
             }
@@ -87,12 +87,16 @@ internal sealed class AzureCounters(TableClient reads, TableClient transactions)
         });
     }
 
-    /// <summary>Folds delta rows into the base row, up to 99 per transaction.</summary>
+    /// <summary>
+    /// Folds delta rows into the base row, up to 99 per transaction, until none is left. A
+    /// transaction that loses a race with another compaction (409 on the new base, 412 on a row
+    /// it read) writes nothing; the rows are read again.
+    /// </summary>
     public async Task CompactAsync(string scope, CancellationToken cancellationToken)
     {
         var partition = AzureKeys.CounterPartition(scope);
         var baseKey = AzureKeys.CounterRow(scope, AzureKeys.CounterBase);
-        while (true)
+        for (var races = 0; ; )
         {
             TableEntity? baseRow = null;
             var deltas = new List<TableEntity>();
@@ -107,7 +111,7 @@ internal sealed class AzureCounters(TableClient reads, TableClient transactions)
                     deltas.Add(row);
                 }
             }
-            if (deltas.Count < 2)
+            if (deltas.Count == 0 || (deltas.Count == 1 && baseRow is null))
             {
                 return;
             }
@@ -128,10 +132,17 @@ internal sealed class AzureCounters(TableClient reads, TableClient transactions)
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace, folded, baseRow.ETag),
             };
             actions.AddRange(deltas.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, d.RowKey), d.ETag)));
-            await transactions.SubmitTransactionAsync(actions, cancellationToken);
+            try
+            {
+                await transactions.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404 && ++races < 10)
+            {
+                continue;
+            }
             if (deltas.Count < FoldPerTransaction)
             {
-                return;
+                return; // folded what was there; rows written meanwhile wait for the next compaction
             }
         }
     }
