@@ -1,7 +1,9 @@
 using Voting.Gateway.Admin;
 using Voting.Gateway.Apis;
 using Voting.Gateway.Hosting;
+using Voting.Gateway.Identity;
 using Voting.Gateway.Ops;
+using Voting.Gateway.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVotingGateway();
@@ -14,13 +16,16 @@ app.UseManagementSurface();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseVotingCors();
+app.UseVotingPages();
 app.UseRateLimiter();
+app.UseVoterFailureLimit();
 
 app.MapEditionsApi();
 app.MapBallotsApi();
 app.MapReceiptsApi();
 app.MapInitiativesApi();
 app.MapProposalsApi();
+app.MapVerificationCodesApi();
 app.MapAdminEditionsApi();
 app.MapAdminInitiativesApi();
 app.MapAdminProposalsApi();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Voting.Grains.Editions;
+using Voting.Grains.Identity;
 using Voting.Grains.Storage;
 using Voting.Storage;
 
@@ -13,7 +14,8 @@ public static class GrainsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EditionCache>();
-        foreach (var table in Tables.All)
+        services.TryAddSingleton<MailOutboxSignal>();
+        foreach (var table in Tables.All.Concat(IdentityRows.All))
         {
             services.AddSingleton(table);
         }

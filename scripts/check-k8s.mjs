@@ -6,9 +6,9 @@
 //    each object along the package's TypeScript declarations (.d.ts) and rejects any field they
 //    do not declare (a typo like `livenesProbe`), as the API server's strict field validation does.
 // 2. Wiring the API server would not check: selectors match pod templates, named ports exist.
-// 3. Orleans silos: orleans/* labels = ORLEANS_* env, POD_* env, a ServiceAccount bound to a Role
+// 3. Orleans silos: orleans/* labels = ORLEANS_* env, POD_* env, no admin token or voter-key secret, a ServiceAccount bound to a Role
 //    on pods, a NetworkPolicy selecting them; no silo objects in embedded mode; no old keys.
-// 4. Storage: provider azure has a connection string key in voting-secrets or a service URI; with
+// 4. Storage: provider azure has a connection string key in voting-storage or a service URI; with
 //    a service URI (workload identity) every workload's pods are labelled for it and run under a
 //    ServiceAccount that names a client id.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -147,6 +147,21 @@ function orleansErrors(objs) {
         if (env[name]?.value !== value) errors.push(`${at}/${c.name}: env ${name} must equal the pod label ('${value}')`);
     }
 
+    // Issue 9: silos never receive the admin token or the voter-key secret.
+    for (const c of containers(w)) {
+      const secretNames = [
+        ...(c.envFrom ?? []).map((e) => e.secretRef?.name),
+        ...(c.env ?? []).map((e) => e.valueFrom?.secretKeyRef?.name),
+      ].filter(Boolean);
+      for (const name of secretNames) {
+        const keys = Object.keys({ ...(find("Secret", name)?.stringData ?? {}), ...(find("Secret", name)?.data ?? {}) });
+        for (const key of keys.filter((k) => k === "Admin__Token" || k === "Voting__VoterKeySecret"))
+          errors.push(`${at}/${c.name}: receives ${key} (Secret ${name}); silos must not hold it`);
+      }
+      for (const e of c.env ?? [])
+        if (e.name === "Admin__Token" || e.name === "Voting__VoterKeySecret") errors.push(`${at}/${c.name}: env ${e.name}; silos must not hold it`);
+    }
+
     const account = w.spec.template.spec.serviceAccountName;
     if (!account || !find("ServiceAccount", account)) errors.push(`${at}: serviceAccountName '${account}' is not a ServiceAccount here`);
     const granted = objs
@@ -176,10 +191,10 @@ function storageErrors(objs) {
   const find = (kind, name) => objs.find((o) => o.kind === kind && o.metadata.name === name);
   const config = find("ConfigMap", "voting-config")?.data ?? {};
   if (config.Storage__Provider !== "azure") return errors;
-  const secret = find("Secret", "voting-secrets");
+  const secret = find("Secret", "voting-storage");
   const secretKeys = Object.keys({ ...(secret?.stringData ?? {}), ...(secret?.data ?? {}) });
   if (!config.Storage__ServiceUri && !secretKeys.includes("Storage__ConnectionString"))
-    errors.push("Storage__Provider azure needs Storage__ConnectionString in voting-secrets or Storage__ServiceUri in voting-config");
+    errors.push("Storage__Provider azure needs Storage__ConnectionString in voting-storage or Storage__ServiceUri in voting-config");
   if (config.Cluster__Enabled !== "true") errors.push("Storage__Provider azure is deployed in cluster mode here (Cluster__Enabled must be \"true\")");
   if (!config.Storage__ServiceUri) return errors;
   for (const w of objs.filter((o) => WORKLOADS.includes(o.kind))) {

@@ -19,7 +19,7 @@ public static class GatewayServices
     /// <summary>Everything the gateway needs; in embedded mode (the default) a silo runs in this process.</summary>
     public static WebApplicationBuilder AddVotingGateway(this WebApplicationBuilder builder)
     {
-        ManagementSurface.ListenOn(builder, DefaultUrl);
+        ManagementPorts.ListenOn(builder, DefaultUrl);
         var importMax = Math.Max(builder.Configuration.GetValue(AdminEditionsApi.ImportMaxBytesKey, AdminEditionsApi.MaxImportBytes), AdminEditionsApi.MaxImportBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = importMax);
         var services = builder.Services;
@@ -34,7 +34,7 @@ public static class GatewayServices
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddResidentRateLimiting(builder.Configuration);
+        services.AddResidentRateLimiting(builder.Configuration, builder.Environment);
         var clustered = builder.Configuration.GetValue<bool>("Cluster:Enabled");
         if (clustered)
         {

@@ -14,37 +14,15 @@ namespace Voting.Gateway.Hosting;
 /// </summary>
 public static class ManagementSurface
 {
-    public const string UrlsKey = "Management:Urls";
     private const string Realm = "Basic realm=\"voting-management\", charset=\"UTF-8\"";
 
     private static readonly string[] Paths = ["/metrics", "/ops", DashboardExtensions.Path];
 
-    public static string[] Urls(IConfiguration configuration) =>
-        (configuration[UrlsKey] ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>The public URLs (<c>urls</c>, default <paramref name="defaultUrl"/>) and the management URLs.</summary>
-    public static void ListenOn(WebApplicationBuilder builder, string defaultUrl)
-    {
-        var management = Urls(builder.Configuration);
-        var configured = builder.Configuration["urls"];
-        if (management.Length == 0)
-        {
-            if (string.IsNullOrEmpty(configured))
-            {
-                builder.WebHost.UseUrls(defaultUrl);
-            }
-            return;
-        }
-        var publicUrls = string.IsNullOrEmpty(configured) ? [defaultUrl] : configured.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        builder.WebHost.UseUrls([.. publicUrls, .. management]);
-    }
-
     public static WebApplication UseManagementSurface(this WebApplication app)
     {
-        var management = Urls(app.Configuration);
-        if (management.Length > 0)
+        var ports = ManagementPorts.Ports(app.Configuration);
+        if (ports.Count > 0)
         {
-            var ports = management.Select(PortOf).ToHashSet();
             app.UseWhen(context => IsManagement(context.Request.Path) && !ports.Contains(context.Connection.LocalPort),
                 branch => branch.Run(context => Problem.Of(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found.", "No such resource.").ExecuteAsync(context)));
             return app;
@@ -66,13 +44,4 @@ public static class ManagementSurface
     }
 
     private static bool IsManagement(PathString path) => Paths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
-
-    private static int PortOf(string url)
-    {
-        var normalized = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
-        return Uri.TryCreate(normalized, UriKind.Absolute, out var uri)
-            ? uri.Port
-            : throw new InvalidOperationException($"{UrlsKey}: '{url}' is not a URL with a port.");
-    }
 }

@@ -10,12 +10,17 @@ public sealed class IdentityOptions
     public const string OidcMode = "oidc";
     public const string EmailCodeMode = "email-code";
 
-    /// <summary><c>pesel</c> (default): the PESEL in the body; <c>oidc</c>: a bearer token from the city's OpenID Connect provider.</summary>
+    /// <summary><c>pesel</c> (default): the PESEL in the body; <c>oidc</c>: a bearer token from the city's OpenID Connect provider; <c>email-code</c>: the PESEL and a one-time code sent by e-mail.</summary>
     public string Mode { get; set; } = PeselMode;
 
     public OidcIdentityOptions Oidc { get; set; } = new();
 
+    /// <summary>Section <c>Identity:Smtp</c>: where <c>email-code</c> mode sends its codes.</summary>
+    public Voting.Silo.Mail.SmtpOptions Smtp { get; set; } = new();
+
     public bool IsOidc => string.Equals(Mode, OidcMode, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsEmailCode => string.Equals(Mode, EmailCodeMode, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Section <c>Identity:Oidc</c>.</summary>
@@ -40,13 +45,13 @@ internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOption
     public ValidateOptionsResult Validate(string? name, IdentityOptions options)
     {
         var failures = new List<string>();
-        if (string.Equals(options.Mode, IdentityOptions.EmailCodeMode, StringComparison.OrdinalIgnoreCase))
+        if (options.IsEmailCode)
         {
-            failures.Add($"{IdentityOptions.Section}:Mode '{IdentityOptions.EmailCodeMode}' is not available in this build; use '{IdentityOptions.PeselMode}' or '{IdentityOptions.OidcMode}'.");
+            failures.AddRange(options.Smtp.Problems($"when {IdentityOptions.Section}:Mode is '{IdentityOptions.EmailCodeMode}' (the codes go by e-mail)"));
         }
         else if (!options.IsOidc && !string.Equals(options.Mode, IdentityOptions.PeselMode, StringComparison.OrdinalIgnoreCase))
         {
-            failures.Add($"{IdentityOptions.Section}:Mode '{options.Mode}' is not a mode; use '{IdentityOptions.PeselMode}' or '{IdentityOptions.OidcMode}'.");
+            failures.Add($"{IdentityOptions.Section}:Mode '{options.Mode}' is not a mode; use '{IdentityOptions.PeselMode}', '{IdentityOptions.OidcMode}' or '{IdentityOptions.EmailCodeMode}'.");
         }
         if (options.IsOidc)
         {

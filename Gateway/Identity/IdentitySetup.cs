@@ -5,13 +5,14 @@ namespace Voting.Gateway.Identity;
 
 public static class IdentitySetup
 {
-    /// <summary>Binds and validates <c>Identity</c> at start; in <c>oidc</c> mode adds the standard JwtBearer handler (discovery and keys fetched and cached by it).</summary>
+    /// <summary>Binds and validates <c>Identity</c> at start; in <c>oidc</c> mode adds the standard JwtBearer handler (discovery and keys fetched and cached by it); <c>email-code</c> mode needs no more here (the outbox sender runs with the silo).</summary>
     public static WebApplicationBuilder AddVoterIdentityModes(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
         services.AddSingleton<VoterResolver>();
+        services.AddSingleton<EmailCodeVerifier>();
         var configured = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
         if (!configured.IsOidc)
         {

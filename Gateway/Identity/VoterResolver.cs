@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Voting.Gateway.Hosting;
 using Voting.Gateway.Problems;
 using Voting.Gateway.Requests;
 using Voting.Gateway.Voters;
@@ -11,9 +12,10 @@ namespace Voting.Gateway.Identity;
 /// <summary>
 /// The one place a resident request becomes a voter, in every identity mode: in <c>pesel</c> mode
 /// from the body; in <c>oidc</c> mode from the PESEL claim of a validated bearer token (a body PESEL
-/// must then match it). Paper-channel (admin) requests do not come here.
+/// must then match it); in <c>email-code</c> mode from the body's PESEL confirmed by its one-time
+/// code (<see cref="EmailCodeVerifier"/>). Paper-channel (admin) requests do not come here.
 /// </summary>
-public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer)
+public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptions> options, IOptionsMonitor<JwtBearerOptions> bearer, EmailCodeVerifier codes, VoterFailureLimiter failures)
 {
     private readonly IdentityOptions _options = options.Value;
 
@@ -29,7 +31,14 @@ public sealed class VoterResolver(VoterIdentity identity, IOptions<IdentityOptio
         {
             return (default!, default!, problem);
         }
-        var (voter, unidentified) = await ResolveAsync(request.HttpContext, voterOf(body!), part);
+        var (voter, unidentified) = _options.IsEmailCode
+            ? await codes.ConfirmAsync(request.HttpContext, voterOf(body!), part, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body!, typeInfo))
+            : await ResolveAsync(request.HttpContext, voterOf(body!), part);
+        // A known voter (also one whose one-time code was refused) has its failed attempts counted.
+        if (voter.Key is not null && failures.Admit(request.HttpContext, voter.Key) is { } blocked)
+        {
+            return (body!, voter, RateLimitingSetup.RateLimited(request.HttpContext, blocked));
+        }
         return (body!, voter, unidentified);
     }
 

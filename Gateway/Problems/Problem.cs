@@ -35,6 +35,11 @@ public static class Problem
         Of(StatusCodes.Status401Unauthorized, ProblemCodes.IdentityRequired, "Sign in to continue.",
             "The request needs a valid access token from the city's sign-in service (Authorization: Bearer). Nothing was recorded.");
 
+    /// <summary>401 in <c>email-code</c> mode: no live one-time code for this voter and request. The same answer whatever was wrong with it.</summary>
+    public static ProblemHttpResult CodeRequired() =>
+        Of(StatusCodes.Status401Unauthorized, ProblemCodes.IdentityRequired, "Confirm with the code sent by e-mail.",
+            "The request needs 'voter.code': the one-time code e-mailed after POST /api/v1/verification-codes (valid 15 minutes, for one request). Nothing was recorded.");
+
     /// <summary>503: nothing was recorded; the client may retry after <paramref name="retryAfterSeconds"/>.</summary>
     public static ProblemHttpResult Unavailable(HttpContext context, string detail, int retryAfterSeconds = 1)
     {

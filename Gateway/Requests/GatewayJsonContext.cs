@@ -31,4 +31,5 @@ namespace Voting.Gateway.Requests;
 [JsonSerializable(typeof(DecisionRequest))]
 [JsonSerializable(typeof(DeliveryRequest))]
 [JsonSerializable(typeof(ProposalCreated))]
+[JsonSerializable(typeof(Identity.VerificationCodeRequest))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

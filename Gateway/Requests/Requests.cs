@@ -7,9 +7,10 @@ public sealed record VoterDto(string Pesel, string? District = null);
 
 /// <summary>
 /// The voter part of a resident request: the PESEL is required in <c>pesel</c> mode (checked by
-/// <see cref="Identity.VoterResolver"/>, 400 when missing) and optional in <c>oidc</c> mode.
+/// <see cref="Identity.VoterResolver"/>, 400 when missing) and optional in <c>oidc</c> mode; in
+/// <c>email-code</c> mode <see cref="Code"/> is the one-time code sent by e-mail.
 /// </summary>
-public sealed record ResidentVoterDto(string? Pesel = null, string? District = null);
+public sealed record ResidentVoterDto(string? Pesel = null, string? District = null, string? Code = null);
 
 /// <summary>Body of <c>POST /editions/{id}/ballots</c> (a resident; paper ballots use <see cref="BallotRequest"/>).</summary>
 public sealed record ResidentBallotRequest(IReadOnlyList<Selection> Selections, ResidentVoterDto? Voter = null);

@@ -19,6 +19,9 @@ public sealed class VoterIdentity(VoterKeyDeriver keys)
         return true;
     }
 
+    /// <summary>A keyed hash (the voter-key HMAC) of a value that is not a PESEL; <paramref name="prefixedValue"/> starts with its kind ("code:", "email:").</summary>
+    public string KeyedHash(string prefixedValue) => keys.Derive(prefixedValue);
+
     /// <summary>The key of an anonymous voter of an imported file (no PESEL known).</summary>
     public string KeyForImportedVoter(string editionId, string voterId) => keys.Derive($"import:{editionId}:{voterId}");
 }

@@ -41,7 +41,43 @@ public static class Driver
             cts.Cancel();
         };
 
+        await using var identity = options.Identity != "pesel" || options.Scenario == "identity-helper"
+            ? new Identity.IdentityHelper(options.IssuerPort, options.SmtpPort, options.Audience)
+            : null;
+        if (identity is not null)
+        {
+            identity.Start(withSmtp: options.Identity == "email-code" || options.Scenario == "identity-helper");
+            Console.WriteLine($"identity helper: issuer {identity.Issuer.Issuer} (audience {options.Audience}), SMTP sink 127.0.0.1:{options.SmtpPort}");
+        }
+
+        if (options.Scenario == "identity-helper")
+        {
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                cts.Cancel();
+            });
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            Console.WriteLine($"code mails received: {identity!.Mailbox.Received}");
+            return 0;
+        }
+
         using var api = new ApiClient(options.BaseUrl, options.Http2, options.MaxConnections, options.Timeout, options.AdminToken);
+        Identity.EmailCodeIdentity? codes = null;
+        if (options.Identity == "oidc")
+        {
+            api.Identity = new Identity.OidcIdentity(identity!.Issuer);
+        }
+        else if (options.Identity == "email-code")
+        {
+            api.Identity = codes = new Identity.EmailCodeIdentity(identity!.Mailbox);
+        }
         var context = new ScenarioContext(api, options, TimeProvider.System, Console.Out);
         ScenarioPlan plan;
         try
@@ -61,6 +97,7 @@ public static class Driver
             ["http"] = options.Http2 ? "2.0" : "1.1",
             ["edition"] = options.Edition,
             ["initiative"] = plan.Signatures?.InitiativeId,
+            ["identity"] = options.Identity,
         };
         var runs = await RunLoadAsync(plan, options, json, cts.Token);
 
@@ -71,6 +108,13 @@ public static class Driver
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== error rate {failed / (double)completed:P2} > {options.MaxErrorRate:P2}"));
             exit = ExitErrorRate;
+        }
+
+        if (codes is not null)
+        {
+            Console.WriteLine($"email-code: {identity!.Mailbox.Received} code mails received, {codes.Failed} persons without a code");
+            json["codeMails"] = identity.Mailbox.Received;
+            json["personsWithoutCode"] = codes.Failed;
         }
 
         if (!await AuditAsync(plan, context, options, json, cts.Token))

@@ -9,6 +9,7 @@ public sealed class DriverOptions
     public const string Usage = """
         usage: dotnet run --project LoadTests -c Release -- <scenario> [options]
         scenarios: vote-peak | signature-rush | submission-rush | results-readers | mixed | http-ceiling | selftest
+                   identity-helper (test issuer + SMTP sink alone, for k6 runs in an identity mode; until Ctrl-C)
           --base-url URL          gateway address (default http://localhost:8080, env BASE_URL)
           --edition ID            edition to vote in, or (submission-rush) in phase submission (default: create a fresh one with --admin-token)
           --initiative ID         initiative to sign (default: create a fresh one with --admin-token)
@@ -34,6 +35,11 @@ public sealed class DriverOptions
           --max-error-rate F      exit 3 when more than F of the requests failed (default 0.01)
           --seed N                PESEL offset (default random; same seed = same voters)
           --json FILE             write machine-readable results
+          --identity MODE         pesel (default) | oidc (tokens from the driver's test issuer) | email-code (codes read from the driver's SMTP sink);
+                                  the gateway must run in the same Identity:Mode, see LoadTests/README.md
+          --issuer-port N         the test issuer's HTTP port: Identity:Oidc:Authority=http://127.0.0.1:N/ (default 5099)
+          --smtp-port N           the SMTP sink's port: Identity:Smtp:Host=127.0.0.1, Port=N (default 2525)
+          --audience A            the access tokens' audience: Identity:Oidc:Audience (default voting-api)
         """;
 
     public string Scenario { get; private set; } = "";
@@ -85,6 +91,14 @@ public sealed class DriverOptions
     public long Seed { get; private set; } = Random.Shared.NextInt64();
 
     public string? JsonPath { get; private set; }
+
+    public string Identity { get; private set; } = "pesel";
+
+    public int IssuerPort { get; private set; } = 5099;
+
+    public int SmtpPort { get; private set; } = 2525;
+
+    public string Audience { get; private set; } = "voting-api";
 
     /// <summary>Records the edition the driver created, so later steps (and the JSON report) use it.</summary>
     public void UseEdition(string id)
@@ -141,6 +155,10 @@ public sealed class DriverOptions
                 case "--max-error-rate": o.MaxErrorRate = Number(Value()); break;
                 case "--seed": o.Seed = long.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--json": o.JsonPath = Value(); break;
+                case "--identity": o.Identity = Value(); break;
+                case "--issuer-port": o.IssuerPort = (int)Number(Value()); break;
+                case "--smtp-port": o.SmtpPort = (int)Number(Value()); break;
+                case "--audience": o.Audience = Value(); break;
                 case "--help" or "-h": throw new FormatException("help");
                 default: throw new FormatException($"unknown option '{arg}'");
             }
@@ -149,6 +167,11 @@ public sealed class DriverOptions
         if (o.Scenario.Length == 0)
         {
             throw new FormatException("missing scenario");
+        }
+
+        if (o.Identity is not ("pesel" or "oidc" or "email-code"))
+        {
+            throw new FormatException("--identity must be pesel, oidc or email-code");
         }
 
         if (o.MixWeights is { Length: not 3 })

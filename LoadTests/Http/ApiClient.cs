@@ -58,9 +58,18 @@ public sealed class ApiClient : IDisposable
         return SendAsync(HttpMethod.Get, path, null, null, false, cancellationToken);
     }
 
-    public Task<ApiResponse> PostAsync(string path, byte[] json, CancellationToken cancellationToken, string? idempotencyKey = null)
+    /// <summary>How resident requests prove who sends them (<c>--identity</c>); null: the PESEL in the body is enough.</summary>
+    public Identity.ResidentIdentity? Identity { get; set; }
+
+    /// <summary>A resident POST, made to carry the identity the gateway's mode asks for.</summary>
+    public async Task<ApiResponse> PostAsync(string path, byte[] json, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
-        return SendAsync(HttpMethod.Post, path, json, idempotencyKey, false, cancellationToken);
+        if (Identity is null)
+        {
+            return await SendAsync(HttpMethod.Post, path, json, idempotencyKey, false, cancellationToken);
+        }
+        var (body, bearer) = await Identity.PrepareAsync(this, json, cancellationToken);
+        return await SendAsync(HttpMethod.Post, path, body, idempotencyKey, false, cancellationToken, bearer: bearer);
     }
 
     public Task<ApiResponse> AdminPostAsync(string path, byte[] body, CancellationToken cancellationToken, string contentType = "application/json")
@@ -68,7 +77,7 @@ public sealed class ApiClient : IDisposable
         return SendAsync(HttpMethod.Post, path, body, null, true, cancellationToken, contentType);
     }
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, bool admin, CancellationToken cancellationToken, string contentType = "application/json")
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, bool admin, CancellationToken cancellationToken, string contentType = "application/json", string? bearer = null)
     {
         using var request = new HttpRequestMessage(method, path)
         {
@@ -89,6 +98,10 @@ public sealed class ApiClient : IDisposable
         if (admin && _adminToken is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+        }
+        else if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -32,7 +32,13 @@ export const config = {
   p99Ms: num('P99_MS', 500),
   maxFailedRate: num('MAX_FAILED', 0.01),
   summaryJson: __ENV.SUMMARY_JSON || '',
+  // identity mode of the gateway (API.md 1.1): pesel | oidc | email-code; the helper is the .NET
+  // driver's `identity-helper` (test issuer: /token?pesel=, SMTP sink: /code?email=)
+  identity: __ENV.IDENTITY || 'pesel',
+  identityHelper: (__ENV.IDENTITY_HELPER || 'http://127.0.0.1:5099').replace(/\/+$/, ''),
 };
+
+if (!['pesel', 'oidc', 'email-code'].includes(config.identity)) throw new Error(`IDENTITY must be pesel, oidc or email-code, not '${config.identity}'`);
 
 export const ballotsCreated = new Counter('ballots_created');
 export const duplicatesMatched = new Counter('duplicate_receipts_matched');
@@ -259,6 +265,43 @@ export function setupFixtures({ edition = false, initiative = false } = {}) {
   return data;
 }
 
+// ---------------------------------------------------------------- identity
+
+const credentials = new Map(); // this VU's token or code per PESEL (a replay re-sends the same proof)
+
+function credentialFor(pesel) {
+  if (credentials.has(pesel)) return credentials.get(pesel);
+  let value = null;
+  const tags = { tags: { name: 'identity' } };
+  if (config.identity === 'oidc') {
+    const res = http.get(`${config.identityHelper}/token?pesel=${pesel}`, tags);
+    if (res.status === 200) value = res.body;
+  } else {
+    const email = `${pesel}@load-test.invalid`;
+    const asked = http.post(`${config.baseUrl}/api/v1/verification-codes`, JSON.stringify({ voter: { pesel }, email, language: 'en' }), { headers: JSON_HEADERS, ...tags });
+    const res = asked.status === 202 ? http.get(`${config.identityHelper}/code?email=${enc(email)}`, { ...tags, timeout: '65s' }) : null;
+    if (res && res.status === 200) value = res.body;
+  }
+  check(value, { 'identity proof obtained': (v) => v !== null });
+  if (credentials.size < 100000) credentials.set(pesel, value);
+  return value;
+}
+
+/**
+ * A resident POST in the gateway's identity mode: `pesel` as is; `oidc` with a bearer token for the
+ * body's PESEL; `email-code` with the mailed code put into the body as `voter.code` / `author.code`.
+ */
+export function residentPost(url, body, params) {
+  if (config.identity === 'pesel') return http.post(url, body, params);
+  const parsed = JSON.parse(body);
+  const person = parsed.voter || parsed.author;
+  const proof = person && person.pesel ? credentialFor(person.pesel) : null;
+  if (proof === null) return http.post(url, body, params);
+  if (config.identity === 'oidc') return http.post(url, body, { ...params, headers: { ...params.headers, Authorization: `Bearer ${proof}` } });
+  person.code = proof;
+  return http.post(url, JSON.stringify(parsed), params);
+}
+
 // ---------------------------------------------------------------- operations
 
 const sent = []; // this VU's acknowledged ballots: { body, receiptId }, for duplicate re-sends
@@ -269,14 +312,14 @@ export function castVote(data, slot = 0) {
   const params = { headers: JSON_HEADERS, tags: { name: 'POST /ballots' } };
   if (sent.length > 0 && Math.random() < config.duplicates) {
     const earlier = sent[Math.floor(Math.random() * sent.length)];
-    const res = http.post(url, earlier.body, { ...params, tags: { name: 'POST /ballots (duplicate)' } });
+    const res = residentPost(url, earlier.body, { ...params, tags: { name: 'POST /ballots (duplicate)' } });
     const same = res.status === 200 && receiptOf(res) === earlier.receiptId;
     check(res, { 'duplicate -> 200 with the original receipt': () => same });
     if (same) duplicatesMatched.add(1); else if (res.status === 200 || res.status === 201) duplicateViolations.add(1);
     return res;
   }
   const body = ballotBody(uniquePesel(data, slot), buildBallot(data.edition));
-  const res = http.post(url, body, params);
+  const res = residentPost(url, body, params);
   check(res, { 'vote -> 201': (r) => r.status === 201 });
   if (res.status === 201) {
     ballotsCreated.add(1);
@@ -288,7 +331,7 @@ export function castVote(data, slot = 0) {
 /** One signature by a new adult signer, expecting 201. */
 export function signOnce(data, slot = 1) {
   const body = JSON.stringify({ voter: { pesel: uniquePesel(data, slot) } });
-  const res = http.post(`${config.baseUrl}/api/v1/initiatives/${enc(data.initiativeId)}/signatures`, body, { headers: JSON_HEADERS, tags: { name: 'POST /signatures' } });
+  const res = residentPost(`${config.baseUrl}/api/v1/initiatives/${enc(data.initiativeId)}/signatures`, body, { headers: JSON_HEADERS, tags: { name: 'POST /signatures' } });
   check(res, { 'signature -> 201': (r) => r.status === 201 });
   if (res.status === 201) signaturesCreated.add(1);
   return res;

@@ -10,7 +10,7 @@ import http from 'k6/http';
 import { check, fail } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
-import { config, thresholds, summarize, summaryTrendStats, rampingScenario, uniquePesel, peselFor } from './lib.js';
+import { config, thresholds, summarize, summaryTrendStats, rampingScenario, uniquePesel, peselFor, residentPost } from './lib.js';
 
 const SEED_PROPOSALS = Number(__ENV.SEED_PROPOSALS || 20);
 const PROPOSAL_RATE = Number(__ENV.PROPOSAL_RATE || 20);
@@ -73,7 +73,7 @@ export function setup() {
   }
   // Seed proposals (slot 9 of the PESEL space: authors) for the supporters to pile onto.
   for (let i = 0; i < SEED_PROPOSALS; i++) {
-    const res = http.post(`${base(data)}/proposals`, proposalBody(peselFor(9 * 40000000 + i, data.peselOffset), `Seed ${i}`), { headers: JSON_HEADERS, tags: { name: 'POST /proposals (seed)' } });
+    const res = residentPost(`${base(data)}/proposals`, proposalBody(peselFor(9 * 40000000 + i, data.peselOffset), `Seed ${i}`), { headers: JSON_HEADERS, tags: { name: 'POST /proposals (seed)' } });
     if (res.status !== 201 && res.status !== 200) fail(`seed proposal -> ${res.status} ${res.body}`);
     data.proposals.push(res.json('proposalId'));
   }
@@ -82,7 +82,7 @@ export function setup() {
 
 /** A new author files a proposal: 201 (a repeat of the same would be 200). */
 export function propose(data) {
-  const res = http.post(`${base(data)}/proposals`, proposalBody(uniquePesel(data, 7), `Pomysł ${exec.scenario.iterationInTest}`), { headers: JSON_HEADERS, tags: { name: 'POST /proposals' } });
+  const res = residentPost(`${base(data)}/proposals`, proposalBody(uniquePesel(data, 7), `Pomysł ${exec.scenario.iterationInTest}`), { headers: JSON_HEADERS, tags: { name: 'POST /proposals' } });
   check(res, { 'proposal -> 201': (r) => r.status === 201 });
   if (res.status === 201) proposalsCreated.add(1);
 }
@@ -94,7 +94,7 @@ export function support(data) {
   const params = { headers: JSON_HEADERS, tags: { name: 'POST /supporters' } };
   if (sent.length > 0 && Math.random() < config.duplicates) {
     const earlier = sent[Math.floor(Math.random() * sent.length)];
-    const res = http.post(earlier.url, earlier.body, { ...params, tags: { name: 'POST /supporters (duplicate)' } });
+    const res = residentPost(earlier.url, earlier.body, { ...params, tags: { name: 'POST /supporters (duplicate)' } });
     let receipt;
     try { receipt = res.json('receiptId'); } catch (e) { receipt = undefined; }
     const same = res.status === 200 && receipt === earlier.receiptId;
@@ -105,7 +105,7 @@ export function support(data) {
   const proposal = data.proposals[Math.floor(Math.random() * data.proposals.length)];
   const url = `${base(data)}/proposals/${enc(proposal)}/supporters`;
   const body = JSON.stringify({ voter: { pesel: uniquePesel(data, 8) } });
-  const res = http.post(url, body, params);
+  const res = residentPost(url, body, params);
   check(res, { 'supporter -> 201': (r) => r.status === 201 });
   if (res.status === 201) {
     supportersCreated.add(1);

@@ -11,10 +11,7 @@ public static class ClusterSiloExtensions
     /// <summary>The services of a cluster silo: Orleans with membership in PostgreSQL or Azure Table storage, the ledger, probes.</summary>
     public static WebApplicationBuilder AddClusterSilo(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        ManagementPorts.ListenOn(builder, DefaultUrl);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, SiloStorageOptionsValidator>();
         builder.Services.AddHealthChecks()
@@ -25,11 +22,11 @@ public static class ClusterSiloExtensions
         return builder;
     }
 
-    /// <summary>The probes, /metrics, and the dashboard behind the admin token.</summary>
+    /// <summary>The probes, /metrics, and the dashboard on the management ports. A silo has no admin token.</summary>
     public static WebApplication MapClusterSilo(this WebApplication app)
     {
         app.MapVotingMetrics();
-        app.MapVotingDashboard(app.Configuration["Admin:Token"]);
+        app.MapSiloDashboard();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

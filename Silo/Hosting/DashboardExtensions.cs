@@ -5,9 +5,11 @@ using Orleans.Dashboard;
 namespace Voting.Silo.Hosting;
 
 /// <summary>
-/// The Orleans Dashboard at <c>/dashboard</c>, only behind the admin token (<c>Admin:Token</c>):
-/// <c>Authorization: Bearer &lt;token&gt;</c>, or HTTP Basic with the token as password so that a
-/// browser asks for it. Without a token the dashboard is not served at all: it is never public.
+/// The Orleans Dashboard at <c>/dashboard</c>, never public. In embedded mode it is behind the admin
+/// token (<c>Authorization: Bearer &lt;token&gt;</c>, or HTTP Basic with the token as password so that
+/// a browser asks for it). A cluster silo holds no admin token: it serves the dashboard only on its
+/// <c>Management:Urls</c> ports (bind them to loopback and use <c>kubectl port-forward</c>), and not
+/// at all without them.
 /// </summary>
 public static class DashboardExtensions
 {
@@ -17,10 +19,28 @@ public static class DashboardExtensions
     /// <summary>The dashboard's grain-call statistics on this silo (live log streaming off).</summary>
     public static ISiloBuilder AddVotingDashboard(this ISiloBuilder silo) => silo.AddDashboard(o => o.HideTrace = true);
 
-    /// <summary>Maps the dashboard behind <paramref name="adminToken"/>; nothing when there is none.</summary>
-    public static WebApplication MapVotingDashboard(this WebApplication app, string? adminToken)
+    /// <summary>A cluster silo: the dashboard only on the <c>Management:Urls</c> ports (404 elsewhere); nothing without them.</summary>
+    public static WebApplication MapSiloDashboard(this WebApplication app)
     {
-        if (string.IsNullOrWhiteSpace(adminToken) || !VotingSiloExtensions.ReadSiloOptions(app.Configuration).Dashboard)
+        var ports = ManagementPorts.Ports(app.Configuration);
+        if (ports.Count == 0 || !VotingSiloExtensions.ReadSiloOptions(app.Configuration).Dashboard)
+        {
+            return app;
+        }
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path) && !ports.Contains(context.Connection.LocalPort),
+            branch => branch.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }));
+        app.MapOrleansDashboard(routePrefix: Path);
+        return app;
+    }
+
+    /// <summary>Embedded mode: maps the dashboard behind <paramref name="adminToken"/>.</summary>
+    public static WebApplication MapVotingDashboard(this WebApplication app, string adminToken)
+    {
+        if (!VotingSiloExtensions.ReadSiloOptions(app.Configuration).Dashboard)
         {
             return app;
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Voting.Grains;
+using Voting.Silo.Mail;
 
 namespace Voting.Silo.Hosting;
 
@@ -19,6 +20,7 @@ public static class VotingSiloExtensions
     {
         var options = ReadSiloOptions(builder.Configuration);
         builder.Services.AddGrainStorage();
+        builder.Services.AddCodeMailOutbox(builder.Configuration, validatedElsewhere: embedded);
         if (!embedded)
         {
             builder.Services.AddClusterSchema(builder.Configuration);

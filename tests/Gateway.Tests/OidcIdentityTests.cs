@@ -282,15 +282,46 @@ public sealed class IdentityConfigurationTests
         Assert.Contains(missing, error.ToString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("email-code")]
-    [InlineData("passport")]
-    public async Task UnavailableMode_FailsTheStartNamingTheKey(string mode)
+    [Fact]
+    public async Task UnknownMode_FailsTheStartNamingTheKey()
     {
-        await using var factory = GatewayFactory.With(new Dictionary<string, string> { ["Identity:Mode"] = mode });
+        await using var factory = GatewayFactory.With(new Dictionary<string, string> { ["Identity:Mode"] = "passport" });
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("Identity:Mode", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Identity:Smtp:Host", "Identity:Smtp:From", "Voting <noreply@example.pl>")]
+    [InlineData("Identity:Smtp:From", "Identity:Smtp:Host", "smtp.example.pl")]
+    public async Task EmailCode_WithoutSmtp_FailsTheStartNamingTheKey(string missing, string givenKey, string givenValue)
+    {
+        await using var factory = GatewayFactory.With(new Dictionary<string, string> { ["Identity:Mode"] = "email-code", [givenKey] = givenValue });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(missing, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Identity:Smtp:Port", "0")]
+    [InlineData("Identity:Smtp:Security", "sometimes")]
+    [InlineData("Identity:Smtp:User", "mailer")]
+    [InlineData("Identity:Smtp:From", "not an address")]
+    public async Task EmailCode_WithABadSmtpSetting_FailsTheStartNamingIt(string key, string value)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Identity:Mode"] = "email-code",
+            ["Identity:Smtp:Host"] = "smtp.example.pl",
+            ["Identity:Smtp:From"] = "Voting <noreply@example.pl>",
+        };
+        settings[key] = value;
+        await using var factory = GatewayFactory.With(settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
     }
 }

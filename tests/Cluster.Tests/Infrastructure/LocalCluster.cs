@@ -19,13 +19,16 @@ public sealed class LocalCluster : IAsyncDisposable
     private static readonly string Configuration = AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
     private readonly Dictionary<int, ChildProcess> _silos = [];
-    private readonly Dictionary<int, (int Silo, int Gateway, int Http)> _siloPorts = [];
+    private readonly Dictionary<int, (int Silo, int Gateway, int Http, int Management)> _siloPorts = [];
     private readonly string _logFolder;
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private ChildProcess? _gateway;
 
-    private LocalCluster(ClusterStore store, string logFolder)
+    private readonly string[] _extraSettings;
+
+    private LocalCluster(ClusterStore store, string logFolder, string[] extraSettings)
     {
+        _extraSettings = extraSettings;
         Store = store;
         _logFolder = logFolder;
         AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -47,16 +50,19 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Uri GatewayUrl { get; private set; } = null!;
 
-    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos) =>
-        await StartAsync(new PostgresClusterStore(await server.CreateDatabaseAsync("cluster")), silos);
+    /// <summary>A cluster of <paramref name="silos"/> silos and a gateway; <paramref name="extraSettings"/> (<c>--Key=value</c>) go to every process.</summary>
+    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos, params string[] extraSettings) =>
+        await StartAsync(new PostgresClusterStore(await server.CreateDatabaseAsync("cluster")), silos, extraSettings);
 
-    public static Task<LocalCluster> StartAsync(AzuriteServer azurite, int silos) => StartAsync(new AzureClusterStore(azurite), silos);
+    /// <summary>The same on a fresh table of an Azurite: ledger and membership on Azure Table storage.</summary>
+    public static Task<LocalCluster> StartAsync(AzuriteServer azurite, int silos, params string[] extraSettings) =>
+        StartAsync(new AzureClusterStore(azurite), silos, extraSettings);
 
-    private static async Task<LocalCluster> StartAsync(ClusterStore store, int silos)
+    private static async Task<LocalCluster> StartAsync(ClusterStore store, int silos, string[] extraSettings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "voting-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var cluster = new LocalCluster(store, folder);
+        var cluster = new LocalCluster(store, folder, extraSettings);
         try
         {
             for (var k = 1; k <= silos; k++)
@@ -79,20 +85,26 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public string SiloId(int k) => $"silo-{k}";
 
+    /// <summary>Silo K's HTTP endpoint (probes, /metrics).</summary>
+    public Uri SiloHttpUrl(int k) => new($"http://127.0.0.1:{_siloPorts[k].Http}");
+
+    /// <summary>Silo K's management endpoint (the Orleans Dashboard, <c>Management:Urls</c>).</summary>
+    public Uri SiloManagementUrl(int k) => new($"http://127.0.0.1:{_siloPorts[k].Management}");
+
     public void StartSilo(int k)
     {
         if (!_siloPorts.TryGetValue(k, out var ports))
         {
-            ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
+            ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
             _siloPorts[k] = ports;
         }
         _silos.GetValueOrDefault(k)?.Dispose();
         _silos[k] = ChildProcess.StartDotnet(Dll("Silo", "Voting.Silo"),
         [
-            "--urls", $"http://127.0.0.1:{ports.Http}", .. OrleansSettings,
+            "--urls", $"http://127.0.0.1:{ports.Http}", $"--Management:Urls=http://127.0.0.1:{ports.Management}", .. OrleansSettings,
             $"--Orleans:SiloPort={ports.Silo}", $"--Orleans:GatewayPort={ports.Gateway}", "--Orleans:AdvertisedAddress=127.0.0.1",
             .. Store.StorageArguments,
-            .. QuietLogging,
+            .. QuietLogging, .. _extraSettings,
         ], Path.Combine(_logFolder, $"silo-{k}.log"));
     }
 
@@ -196,7 +208,7 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", .. Store.StorageArguments, $"--Admin:Token={AdminToken}",
             $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", .. OrleansSettings,
-            .. QuietLogging,
+            .. QuietLogging, .. _extraSettings,
         ], Path.Combine(_logFolder, "gateway.log"));
     }
 
