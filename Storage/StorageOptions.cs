@@ -7,16 +7,23 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>sqlite (embedded default) or postgres.</summary>
+    /// <summary>sqlite (embedded default), postgres or azure (Azure Table storage).</summary>
     [Required]
-    [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Storage:Provider must be 'sqlite' or 'postgres'.")]
+    [RegularExpression("^(sqlite|postgres|azure)$", ErrorMessage = "Storage:Provider must be 'sqlite', 'postgres' or 'azure'.")]
     public string Provider { get; set; } = "sqlite";
 
     /// <summary>The data folder of the SQLite provider.</summary>
     public string Path { get; set; } = "data";
 
-    /// <summary>The PostgreSQL connection string (provider postgres).</summary>
+    /// <summary>The PostgreSQL connection string (provider postgres), or the Azure Storage one (provider azure).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Provider azure without a connection string: the table service endpoint, reached with DefaultAzureCredential (managed or workload identity).</summary>
+    public Uri? ServiceUri { get; set; }
+
+    /// <summary>Provider azure: the table that holds the ledger (3-63 letters and digits, starting with a letter).</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:TableName must be 3-63 letters and digits, starting with a letter.")]
+    public string TableName { get; set; } = "votingledger";
 
     /// <summary>Names this writer for its counter slots; unique per process (default: host name and process id).</summary>
     public string WriterId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -8,6 +8,9 @@
 // 2. Wiring the API server would not check: selectors match pod templates, named ports exist.
 // 3. Orleans silos: orleans/* labels = ORLEANS_* env, POD_* env, no admin token or voter-key secret, a ServiceAccount bound to a Role
 //    on pods, a NetworkPolicy selecting them; no silo objects in embedded mode; no old keys.
+// 4. Storage: provider azure has a connection string key in voting-storage or a service URI; with
+//    a service URI (workload identity) every workload's pods are labelled for it and run under a
+//    ServiceAccount that names a client id.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -183,13 +186,34 @@ function orleansErrors(objs) {
   return errors;
 }
 
+function storageErrors(objs) {
+  const errors = [];
+  const find = (kind, name) => objs.find((o) => o.kind === kind && o.metadata.name === name);
+  const config = find("ConfigMap", "voting-config")?.data ?? {};
+  if (config.Storage__Provider !== "azure") return errors;
+  const secret = find("Secret", "voting-storage");
+  const secretKeys = Object.keys({ ...(secret?.stringData ?? {}), ...(secret?.data ?? {}) });
+  if (!config.Storage__ServiceUri && !secretKeys.includes("Storage__ConnectionString"))
+    errors.push("Storage__Provider azure needs Storage__ConnectionString in voting-storage or Storage__ServiceUri in voting-config");
+  if (config.Cluster__Enabled !== "true") errors.push("Storage__Provider azure is deployed in cluster mode here (Cluster__Enabled must be \"true\")");
+  if (!config.Storage__ServiceUri) return errors;
+  for (const w of objs.filter((o) => WORKLOADS.includes(o.kind))) {
+    const at = `${w.kind}/${w.metadata.name}`;
+    if (podLabels(w)["azure.workload.identity/use"] !== "true") errors.push(`${at}: pods lack label azure.workload.identity/use=true (Storage__ServiceUri: workload identity)`);
+    const account = find("ServiceAccount", w.spec.template.spec.serviceAccountName ?? "default");
+    if (!account?.metadata.annotations?.["azure.workload.identity/client-id"])
+      errors.push(`${at}: its ServiceAccount has no azure.workload.identity/client-id annotation`);
+  }
+  return errors;
+}
+
 let failed = 0;
 for (const arg of renders) {
   const [overlay, file] = arg.split("=");
   const objs = yaml.loadAll(readFileSync(file, "utf8")).filter(Boolean);
   const errors = [];
   for (const o of objs) for (const e of await schemaErrors(o)) errors.push(`${o.kind}/${o.metadata?.name}: ${e}`);
-  errors.push(...wiringErrors(objs), ...orleansErrors(objs));
+  errors.push(...wiringErrors(objs), ...orleansErrors(objs), ...storageErrors(objs));
   for (const e of errors) console.error(`FAIL ${overlay}: ${e}`);
   console.log(`${overlay}: ${objs.length} objects (${objs.map((o) => o.kind).join(", ")}), ${errors.length} problems`);
   failed += errors.length;

@@ -7,21 +7,16 @@ public static class ClusterClientExtensions
 {
     /// <summary>
     /// Cluster mode: no silo in this process; an Orleans client finds the silos' gateways in the
-    /// PostgreSQL membership table (<c>Storage:ConnectionString</c>) and keeps trying to connect
+    /// membership table (PostgreSQL, or an Azure table with <c>Storage:Provider=azure</c>) and keeps trying to connect
     /// until one answers, so gateways may start before silos.
     /// </summary>
     public static IHostApplicationBuilder AddClusterClient(this IHostApplicationBuilder builder)
     {
         var options = VotingSiloExtensions.ReadSiloOptions(builder.Configuration);
-        var connectionString = ClusterMembership.ConnectionString(builder.Configuration);
         builder.Services.AddClusterSchema(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterMembership.Invariant;
-                o.ConnectionString = connectionString;
-            });
+            client.UseClusterMembership(builder.Configuration);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ServiceId = options.ServiceId;
@@ -29,7 +24,7 @@ public static class ClusterClientExtensions
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             // The client sends through silo gateways; a hung silo's gateway is dropped when the list
-            // (read from PostgreSQL) no longer has it. Orleans' default of 1 min would keep messages
+            // (read from the membership table) no longer has it. Orleans' default of 1 min would keep messages
             // queued on a SIGSTOPped silo that long; one cheap query a second per gateway does not.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>

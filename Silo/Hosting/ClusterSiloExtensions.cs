@@ -8,7 +8,7 @@ public static class ClusterSiloExtensions
 {
     public const string DefaultUrl = "http://0.0.0.0:8080";
 
-    /// <summary>The services of a cluster silo: Orleans with PostgreSQL membership, the ledger, probes.</summary>
+    /// <summary>The services of a cluster silo: Orleans with membership in PostgreSQL or Azure Table storage, the ledger, probes.</summary>
     public static WebApplicationBuilder AddClusterSilo(this WebApplicationBuilder builder)
     {
         ManagementPorts.ListenOn(builder, DefaultUrl);
@@ -33,10 +33,10 @@ public static class ClusterSiloExtensions
     }
 }
 
-/// <summary>A cluster silo stores in PostgreSQL: membership lives there too.</summary>
+/// <summary>A cluster silo stores in PostgreSQL or Azure Table storage: membership lives there too (not in a file of one machine).</summary>
 internal sealed class SiloStorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options) => options.Provider == "postgres"
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) => options.Provider is "postgres" or "azure"
         ? ValidateOptionsResult.Success
-        : ValidateOptionsResult.Fail($"Storage:Provider must be 'postgres' for a cluster silo (it is '{options.Provider}').");
+        : ValidateOptionsResult.Fail($"Storage:Provider must be 'postgres' or 'azure' for a cluster silo (it is '{options.Provider}').");
 }

@@ -1,3 +1,4 @@
 using Voting.Cluster.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(AzuriteServer))]

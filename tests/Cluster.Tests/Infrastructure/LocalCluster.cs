@@ -4,13 +4,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 
 namespace Voting.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// N silo processes and one gateway process in cluster mode on loopback, over a fresh database
-/// of a <see cref="PostgresServer"/>. Disposing kills every process it started.
+/// of a <see cref="PostgresServer"/> or a fresh table of an <see cref="AzuriteServer"/>.
+/// Disposing kills every process it started.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
@@ -26,17 +26,20 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private readonly string[] _extraSettings;
 
-    private LocalCluster(string connectionString, string logFolder, string[] extraSettings)
+    private LocalCluster(ClusterStore store, string logFolder, string[] extraSettings)
     {
         _extraSettings = extraSettings;
-        ConnectionString = connectionString;
+        Store = store;
         _logFolder = logFolder;
         AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         ClusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public string ConnectionString { get; }
+    /// <summary>Where the ledger and the membership are.</summary>
+    public ClusterStore Store { get; }
+
+    public string ConnectionString => Store.ConnectionString;
 
     public string AdminToken { get; }
 
@@ -48,11 +51,18 @@ public sealed class LocalCluster : IAsyncDisposable
     public Uri GatewayUrl { get; private set; } = null!;
 
     /// <summary>A cluster of <paramref name="silos"/> silos and a gateway; <paramref name="extraSettings"/> (<c>--Key=value</c>) go to every process.</summary>
-    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos, params string[] extraSettings)
+    public static async Task<LocalCluster> StartAsync(PostgresServer server, int silos, params string[] extraSettings) =>
+        await StartAsync(new PostgresClusterStore(await server.CreateDatabaseAsync("cluster")), silos, extraSettings);
+
+    /// <summary>The same on a fresh table of an Azurite: ledger and membership on Azure Table storage.</summary>
+    public static Task<LocalCluster> StartAsync(AzuriteServer azurite, int silos, params string[] extraSettings) =>
+        StartAsync(new AzureClusterStore(azurite), silos, extraSettings);
+
+    private static async Task<LocalCluster> StartAsync(ClusterStore store, int silos, string[] extraSettings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "voting-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var cluster = new LocalCluster(await server.CreateDatabaseAsync("cluster"), folder, extraSettings);
+        var cluster = new LocalCluster(store, folder, extraSettings);
         try
         {
             for (var k = 1; k <= silos; k++)
@@ -93,7 +103,7 @@ public sealed class LocalCluster : IAsyncDisposable
         [
             "--urls", $"http://127.0.0.1:{ports.Http}", $"--Management:Urls=http://127.0.0.1:{ports.Management}", .. OrleansSettings,
             $"--Orleans:SiloPort={ports.Silo}", $"--Orleans:GatewayPort={ports.Gateway}", "--Orleans:AdvertisedAddress=127.0.0.1",
-            "--Storage:Provider=postgres", $"--Storage:ConnectionString={ConnectionString}",
+            .. Store.StorageArguments,
             .. QuietLogging, .. _extraSettings,
         ], Path.Combine(_logFolder, $"silo-{k}.log"));
     }
@@ -107,30 +117,16 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>How many silos of this cluster the membership table lists as active (Orleans status 3).</summary>
-    public async Task<int> ActiveSilosAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = $1 AND status = 3", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ClusterId });
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> ActiveSilosAsync() => Store.ActiveSilosAsync(ClusterId);
 
     public async Task WaitUntilActiveAsync(int silos, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            try
+            if (await ActiveSilosAsync() == silos)
             {
-                if (await ActiveSilosAsync() == silos)
-                {
-                    return;
-                }
-            }
-            catch (PostgresException e) when (e.SqlState == "42P01")
-            {
-                // Tables not created yet.
+                return;
             }
             if (watch.Elapsed > timeout)
             {
@@ -183,35 +179,10 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>The stored ballots of an edition: receipt id per voter key.</summary>
-    public async Task<List<string>> StoredReceiptIdsAsync(string editionId)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT data::json->>'receiptId' FROM ballots WHERE edition_id = $1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = editionId });
-        var list = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            list.Add(reader.GetString(0));
-        }
-        return list;
-    }
+    public Task<List<string>> StoredReceiptIdsAsync(string editionId) => Store.StoredReceiptIdsAsync(editionId);
 
     /// <summary>The summed tally counter of ballots and the number of receipts of an edition.</summary>
-    public async Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT (SELECT coalesce(sum(value), 0) FROM counters WHERE scope = $1 AND name = 'ballots')::bigint, " +
-            "(SELECT count(*) FROM receipts WHERE data::json->>'editionId' = $2)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = "edition:" + editionId });
-        command.Parameters.Add(new NpgsqlParameter { Value = editionId });
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
+    public Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId) => Store.TallyAsync(editionId);
 
     public async ValueTask DisposeAsync()
     {
@@ -221,7 +192,7 @@ public sealed class LocalCluster : IAsyncDisposable
             silo.Dispose();
         }
         Http.Dispose();
-        await Task.CompletedTask;
+        await Store.DisposeAsync();
     }
 
     private IEnumerable<string> OrleansSettings => [$"--Orleans:ClusterId={ClusterId}"];
@@ -235,8 +206,7 @@ public sealed class LocalCluster : IAsyncDisposable
         GatewayUrl = new Uri($"http://127.0.0.1:{port}");
         _gateway = ChildProcess.StartDotnet(Dll("Gateway", "Voting.Gateway"),
         [
-            "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", "--Storage:Provider=postgres",
-            $"--Storage:ConnectionString={ConnectionString}", $"--Admin:Token={AdminToken}",
+            "--urls", GatewayUrl.ToString().TrimEnd('/'), "--Cluster:Enabled=true", .. Store.StorageArguments, $"--Admin:Token={AdminToken}",
             $"--Voting:VoterKeySecret={Convert.ToBase64String(_secret)}", .. OrleansSettings,
             .. QuietLogging, .. _extraSettings,
         ], Path.Combine(_logFolder, "gateway.log"));

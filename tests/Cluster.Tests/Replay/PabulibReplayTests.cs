@@ -13,7 +13,7 @@ namespace Voting.Cluster.Tests.Replay;
 /// cluster gateway, gives exactly the file's per-project votes and scores and greedy's winners.
 /// </summary>
 [Collection(FailoverCollection.Name)]
-public sealed class PabulibReplayTests(PostgresServer server)
+public sealed class PabulibReplayTests(PostgresServer server, AzuriteServer azurite)
 {
     private const int Concurrency = 32;
 
@@ -21,6 +21,18 @@ public sealed class PabulibReplayTests(PostgresServer server)
     public async Task Replaying_every_shared_pabulib_file_through_the_cluster_gives_the_files_results()
     {
         await using var cluster = await LocalCluster.StartAsync(server, 2);
+        await ReplayAsync(cluster);
+    }
+
+    [Fact]
+    public async Task Replaying_every_shared_pabulib_file_through_the_cluster_on_azure_tables_gives_the_files_results()
+    {
+        await using var cluster = await LocalCluster.StartAsync(azurite, 2);
+        await ReplayAsync(cluster);
+    }
+
+    private static async Task ReplayAsync(LocalCluster cluster)
+    {
         var folder = Path.Combine(Path.GetDirectoryName(LocalCluster.Root)!, "shared", "pabulib");
         var voter = 0;
         foreach (var file in Directory.GetFiles(folder, "*.pb").Order())
@@ -33,7 +45,7 @@ public sealed class PabulibReplayTests(PostgresServer server)
             var first = voter;
             voter += expected.Ballots.Count;
             var statuses = new int[expected.Ballots.Count];
-            await Parallel.ForAsync(0, expected.Ballots.Count, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
+            async Task<int> SendAsync(int i)
             {
                 var body = new JsonObject
                 {
@@ -41,8 +53,16 @@ public sealed class PabulibReplayTests(PostgresServer server)
                     ["selections"] = new JsonArray(expected.Ballots[i].Selections.Select(s => (JsonNode)new JsonObject { ["projectId"] = s.ProjectId, ["points"] = s.Points }).ToArray()),
                 };
                 using var response = await cluster.Http.PostAsync(new Uri(cluster.GatewayUrl, $"/api/v1/editions/{id}/ballots"), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-                statuses[i] = (int)response.StatusCode;
-            });
+                return (int)response.StatusCode;
+            }
+            await Parallel.ForAsync(0, expected.Ballots.Count, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) => statuses[i] = await SendAsync(i));
+            // A call that timed out on a loaded machine answers 503 (nothing recorded, or outcome unknown);
+            // as API.md tells clients, it is sent again: 201 (recorded now) or 200 (it had been recorded).
+            foreach (var i in Enumerable.Range(0, statuses.Length).Where(i => statuses[i] == 503).ToList())
+            {
+                var again = await SendAsync(i);
+                statuses[i] = again == 200 ? 201 : again;
+            }
             Assert.All(statuses, s => Assert.Equal(201, s));
 
             await AdminAsync(cluster, HttpMethod.Post, $"/api/v1/admin/editions/{id}/phase", JsonContent.Create(new { phase = "closed" }));

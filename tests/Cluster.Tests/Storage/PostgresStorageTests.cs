@@ -4,7 +4,7 @@ using Voting.Storage;
 namespace Voting.Cluster.Tests.Storage;
 
 /// <summary>The conformance suite on a real PostgreSQL, one database per test.</summary>
-public sealed class PostgresStorageTests(PostgresServer server) : StorageConformanceTests
+public sealed class PostgresStorageTests(PostgresServer server) : SqlStorageConformanceTests
 {
     private string? _connectionString;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Voting.Storage;
 
 namespace Voting.Cluster.Tests.Storage;
@@ -11,10 +10,14 @@ public abstract class StorageConformanceTests : IAsyncLifetime
 {
     protected static readonly RowTable Things = new("things", "scope", "thing_key");
 
-    private readonly List<SqlGrainStorage> _storages = [];
+    private readonly List<IAsyncDisposable> _storages = [];
     private readonly string _scope = "s" + Guid.NewGuid().ToString("N")[..12];
 
-    protected abstract Task<SqlDialect> CreateDialectAsync();
+    /// <summary>A new storage of the provider under test on its test database, schema created.</summary>
+    protected abstract Task<IGrainStorage> CreateStorageAsync(IEnumerable<RowTable> tables);
+
+    /// <summary>Runs the provider's schema creation again on <paramref name="storage"/>.</summary>
+    protected abstract Task InitializeAgainAsync(IGrainStorage storage, CancellationToken cancellationToken);
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -180,18 +183,16 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         var storage = await StorageAsync();
 
-        await storage.InitializeAsync(TestContext.Current.CancellationToken);
-        await storage.InitializeAsync(TestContext.Current.CancellationToken);
+        await InitializeAgainAsync(storage, TestContext.Current.CancellationToken);
+        await InitializeAgainAsync(storage, TestContext.Current.CancellationToken);
 
         Assert.Equal(WriteOutcome.Committed, (await storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, "k", "v")))).Outcome);
     }
 
-    private async Task<SqlGrainStorage> StorageAsync()
+    private async Task<IGrainStorage> StorageAsync()
     {
-        var storage = new SqlGrainStorage(await CreateDialectAsync(), [Things],
-            new StorageOptions(), TimeProvider.System, NullLogger<SqlGrainStorage>.Instance);
-        _storages.Add(storage);
-        await storage.InitializeAsync(TestContext.Current.CancellationToken);
+        var storage = await CreateStorageAsync([Things]);
+        _storages.Add((IAsyncDisposable)storage);
         return storage;
     }
 

@@ -1,0 +1,174 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Voting.Failures;
+
+namespace Voting.Storage.Azure;
+
+/// <summary>
+/// The ledger on Azure Table storage, with the guarantees of the SQL ledger: a guarded insert
+/// happens once, and a unit's rows, counter deltas and gate check commit in one entity-group
+/// transaction or not at all. Every row of the product lives in one table; the partition rule
+/// (<see cref="AzureKeys"/>) puts each unit in one partition. A row outside its unit's partition
+/// (a receipt: its own partition is its random id) is written in the unit's partition, and a
+/// locator row written before the unit in the receipt's own partition points there; a locator
+/// whose unit never committed points at nothing, which reads as no row. See Storage/README.md.
+/// </summary>
+public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
+{
+    private readonly AzureTableClients _clients;
+    private readonly IReadOnlySet<string> _tables;
+    private readonly AzureGroupCommitter _committer;
+    private readonly AzureCounters _counters;
+
+    public AzureTableGrainStorage(AzureTableClients clients, IEnumerable<RowTable> tables, StorageOptions options, ILogger<AzureTableGrainStorage> logger)
+    {
+        _clients = clients;
+        _tables = tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        _committer = new AzureGroupCommitter(new AzureBatchWriter(clients.Transactions, clients.Reads), options, logger);
+        _counters = new AzureCounters(clients.Reads, clients.Transactions);
+    }
+
+    /// <summary>Creates the table if missing. Idempotent.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await Guard(async () => await _clients.Reads.CreateIfNotExistsAsync(cancellationToken));
+
+    public Task<StoredRow?> ReadRowAsync(string table, string scope, string key, CancellationToken cancellationToken = default)
+    {
+        CheckTable(table);
+        return Guard(() => FollowAsync(AzureKeys.PartitionOf(scope, key), AzureKeys.RowKey(table, scope, key), cancellationToken));
+    }
+
+    public async IAsyncEnumerable<KeyedRow> ReadScopeAsync(string table, string scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CheckTable(table);
+        // A scope's rows share a partition, except in the empty scope (each row is in the partition its key names).
+        var filter = scope.Length == 0
+            ? TableClient.CreateQueryFilter($"RowKey ge {AzureKeys.ScopePrefix(table, scope)} and RowKey lt {AzureKeys.ScopeEnd(table, scope)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {AzureKeys.PartitionOf(scope, "")} and RowKey ge {AzureKeys.ScopePrefix(table, scope)} and RowKey lt {AzureKeys.ScopeEnd(table, scope)}");
+        var rows = new List<KeyedRow>();
+        await Guard(async () =>
+        {
+            await foreach (var entity in _clients.Reads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                var row = AzureRows.IsLocator(entity, out var home) ? await FollowAsync(home, entity.RowKey, cancellationToken) : AzureRows.Stored(entity);
+                if (row is not null)
+                {
+                    rows.Add(new KeyedRow(AzureKeys.KeyOf(entity.RowKey, table, scope), row.Data, row.Version));
+                }
+            }
+            return true;
+        });
+        foreach (var row in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            yield return row;
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> SumCountersAsync(string scope, CancellationToken cancellationToken = default) =>
+        Guard(() => _counters.SumAsync(scope, cancellationToken));
+
+    public async Task<WriteResult> WriteAsync(WriteUnit unit, CancellationToken cancellationToken = default)
+    {
+        foreach (var table in unit.Ops.Select(TableOf).OfType<string>().Append(unit.Gate?.Table).OfType<string>())
+        {
+            CheckTable(table);
+        }
+        var parts = AzureUnit.From(unit);
+        foreach (var part in parts)
+        {
+            await WriteLocatorsAsync(part, cancellationToken);
+        }
+        if (parts.Count == 1)
+        {
+            return await _committer.EnqueueAsync(parts[0], cancellationToken);
+        }
+        // Only ungated, unguarded, uncounted units are split: each part commits on its own.
+        await Task.WhenAll(parts.Select(p => _committer.EnqueueAsync(p, cancellationToken)));
+        return WriteResult.Committed;
+    }
+
+    /// <summary>Counter scopes fold their delta rows into their base row (also done by reads when deltas pile up).</summary>
+    internal Task CompactCountersAsync(string scope, CancellationToken cancellationToken) => _counters.CompactAsync(scope, cancellationToken);
+
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+
+    /// <summary>
+    /// Points each satellite row's own partition at the unit's home. Written before the unit, so a
+    /// reader never finds the row without its locator; inserted once and then only confirmed
+    /// (a row keeps its home: a unit homed elsewhere is refused).
+    /// </summary>
+    private async Task WriteLocatorsAsync(AzureUnit unit, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(unit.Satellites.Select(satellite => Guard(async () =>
+        {
+            try
+            {
+                await _clients.Reads.AddEntityAsync(AzureRows.LocatorOf(satellite.Partition, satellite.RowKey, unit.Home), cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                var existing = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(satellite.Partition, satellite.RowKey, cancellationToken: cancellationToken);
+                if (!existing.HasValue || !AzureRows.IsLocator(existing.Value!, out var home) || home != unit.Home)
+                {
+                    throw new NotSupportedException($"Row '{satellite.RowKey}' already lives outside partition '{unit.Home}'; a unit writes one partition.");
+                }
+            }
+            return true;
+        })));
+    }
+
+    private async Task<StoredRow?> FollowAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+        var entity = response.Value!;
+        if (!AzureRows.IsLocator(entity, out var home))
+        {
+            return AzureRows.Stored(entity);
+        }
+        var located = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(home, rowKey, cancellationToken: cancellationToken);
+        return located.HasValue && !AzureRows.IsLocator(located.Value!, out _) ? AzureRows.Stored(located.Value!) : null;
+    }
+
+    private static string? TableOf(WriteOp op) => op switch
+    {
+        InsertRow r => r.Table,
+        ReplaceRow r => r.Table,
+        UpsertRow r => r.Table,
+        DeleteRow r => r.Table,
+        _ => null,
+    };
+
+    private void CheckTable(string table)
+    {
+        if (!_tables.Contains(table))
+        {
+            throw new ArgumentException($"Table '{table}' is not declared.", nameof(table));
+        }
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            throw new UnavailableException($"Storage is not reachable: {e.Message}");
+        }
+    }
+
+    /// <summary>A failed request, also after the client's own retries (an AggregateException of them).</summary>
+    private static bool IsUnreachable(Exception e) => e switch
+    {
+        RequestFailedException or TimeoutException or IOException or HttpRequestException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnreachable),
+        _ => false,
+    };
+}
