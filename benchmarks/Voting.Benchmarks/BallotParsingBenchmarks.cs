@@ -49,8 +49,8 @@ public class BallotParsingBenchmarks
     {
         _bodyStream.Position = 0;
         _context.Request.ContentLength = _body.Length;
-        var (request, _) = await JsonBody.ReadAsync(_context.Request, GatewayJsonContext.Default.ResidentBallotRequest);
-        return request;
+        var (request, problem) = await JsonBody.ReadAsync(_context.Request, GatewayJsonContext.Default.ResidentBallotRequest);
+        return problem is null ? request : throw new InvalidOperationException("The benchmark's body was refused.");
     }
 
     [Benchmark]
