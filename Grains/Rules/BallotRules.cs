@@ -49,7 +49,7 @@ public static class BallotRules
                 picksByPool.Add(pool, picks);
                 touchedPools.Add(pool);
             }
-            picks.Add((pool.Projects.First(p => p.Id == selection.ProjectId), selection));
+            picks.Add((ProjectOf(pool, selection.ProjectId), selection));
         }
 
         foreach (var pool in touchedPools)
@@ -59,6 +59,18 @@ public static class BallotRules
 
         CheckDistricts(edition, touchedPools, voterDistrict, errors);
         return errors;
+    }
+
+    private static Project ProjectOf(Pool pool, string projectId)
+    {
+        foreach (var project in pool.Projects)
+        {
+            if (project.Id == projectId)
+            {
+                return project;
+            }
+        }
+        throw new InvalidOperationException($"Project '{projectId}' is not in pool '{pool.Id}'.");
     }
 
     private static void CheckDistricts(Edition edition, List<Pool> touchedPools, string? voterDistrict, List<BallotError> errors)

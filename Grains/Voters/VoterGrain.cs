@@ -19,7 +19,10 @@ namespace Voting.Grains.Voters;
 [Orleans.Placement.PreferLocalPlacement] // activate where the call arrives: a new voter costs no hop to another silo
 internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, TimeProvider time) : Grain, IVoterGrain
 {
-    private string Key => this.GetPrimaryKeyString();
+    private string? _key;
+
+    /// <summary>The voter key (Orleans decodes it anew on every GetPrimaryKeyString, so it is kept).</summary>
+    private string Key => _key ??= this.GetPrimaryKeyString();
 
     private readonly Dictionary<string, StoredRow?> _ballots = [];
     private readonly Dictionary<string, StoredSignature?> _signatures = [];
@@ -148,7 +151,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             new UpsertRow(Tables.Receipts.Name, Tables.Global, signature.ReceiptId, RowJson.Write(new StoredReceipt(null, initiative.Id, now, ReceiptStatus.Counted))),
             new AddToCounter(Tables.InitiativeCounters(initiative.Id), InitiativeCounters.Signatures, 1),
         ];
-        var result = await WriteAsync(ops, null, () => _signatures.Remove(initiative.Id));
+        var result = await WriteAsync(ops, null, _signatures, initiative.Id);
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             var stored = RowJson.Read<StoredSignature>(result.Current!.Data);
@@ -163,13 +166,12 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
     private async Task<CastResult?> InsertAsync(Edition edition, StoredBallot record)
     {
         var data = RowJson.Write(record);
-        var ops = new List<WriteOp>
-        {
-            new InsertRow(Tables.Ballots.Name, edition.Id, Key, data),
-            new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
-        };
-        ops.AddRange(Tally.Ops(edition, record, +1));
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
+        var tally = Tally.Ops(edition, record, +1);
+        var ops = new WriteOp[2 + tally.Count];
+        ops[0] = new InsertRow(Tables.Ballots.Name, edition.Id, Key, data);
+        ops[1] = new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status)));
+        tally.CopyTo(ops, 2);
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -199,7 +201,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             ops.AddRange(Tally.Ops(edition, previous, -1));
         }
         ops.AddRange(Tally.Ops(edition, record, +1));
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -227,7 +229,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
         };
         ops.AddRange(Tally.Ops(edition, ballot, -1));
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -256,7 +258,8 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         return new CastResult(CastOutcome.VotingNotOpen, Detail: $"Edition '{edition.Id}' stopped accepting ballots before this one could be recorded.");
     }
 
-    private async Task<WriteResult> WriteAsync(IReadOnlyList<WriteOp> ops, RowGate? gate, Action forget)
+    /// <summary>Writes the unit; on any failure forgets <paramref name="cache"/>'s entry for <paramref name="id"/>.</summary>
+    private async Task<WriteResult> WriteAsync<T>(IReadOnlyList<WriteOp> ops, RowGate? gate, Dictionary<string, T> cache, string id)
     {
         try
         {
@@ -265,7 +268,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         catch
         {
             // Not written here, or with an unknown outcome: read it from the database next time.
-            forget();
+            cache.Remove(id);
             throw;
         }
     }
