@@ -25,8 +25,9 @@ public static class BallotRules
         var reportedDuplicates = new HashSet<string>(StringComparer.Ordinal);
         var picksByPool = new Dictionary<Pool, List<(Project Project, Selection Selection)>>(ReferenceEqualityComparer.Instance);
         var touchedPools = new List<Pool>();
-        foreach (var selection in selections)
+        for (var s = 0; s < selections.Count; s++)
         {
+            var selection = selections[s];
             var pool = edition.FindPoolOfProject(selection.ProjectId);
             if (!seen.Add(selection.ProjectId))
             {
@@ -63,11 +64,12 @@ public static class BallotRules
 
     private static Project ProjectOf(Pool pool, string projectId)
     {
-        foreach (var project in pool.Projects)
+        var projects = pool.Projects;
+        for (var i = 0; i < projects.Count; i++)
         {
-            if (project.Id == projectId)
+            if (projects[i].Id == projectId)
             {
-                return project;
+                return projects[i];
             }
         }
         throw new InvalidOperationException($"Project '{projectId}' is not in pool '{pool.Id}'.");

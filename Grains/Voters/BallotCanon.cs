@@ -11,14 +11,17 @@ public static class BallotCanon
 {
     public static IReadOnlyList<Selection> Normalize(Edition edition, IReadOnlyList<Selection> selections)
     {
-        // Plain loops: this runs for every ballot, and LINQ here cost more allocations than the ballot itself.
+        // Indexed loops: this runs for every ballot, and LINQ or foreach over IReadOnlyList (a boxed
+        // enumerator each) cost more allocations here than the ballot itself.
         var canonical = new List<Selection>(selections.Count);
-        foreach (var pool in edition.Pools)
+        for (var p = 0; p < edition.Pools.Count; p++)
         {
+            var pool = edition.Pools[p];
             var start = canonical.Count;
             var keepPoints = pool.Ballot.Type == BallotType.Cumulative;
-            foreach (var selection in selections)
+            for (var s = 0; s < selections.Count; s++)
             {
+                var selection = selections[s];
                 if (Contains(pool, selection.ProjectId))
                 {
                     canonical.Add(keepPoints || selection.Points is null ? selection : new Selection(selection.ProjectId));
@@ -29,11 +32,11 @@ public static class BallotCanon
                 SortByProject(canonical, start);
             }
         }
-        foreach (var selection in selections)
+        for (var s = 0; s < selections.Count; s++)
         {
-            if (edition.FindPoolOfProject(selection.ProjectId) is null)
+            if (edition.FindPoolOfProject(selections[s].ProjectId) is null)
             {
-                canonical.Add(selection);
+                canonical.Add(selections[s]);
             }
         }
         return canonical;
@@ -57,9 +60,10 @@ public static class BallotCanon
 
     private static bool Contains(Pool pool, string projectId)
     {
-        foreach (var project in pool.Projects)
+        var projects = pool.Projects;
+        for (var i = 0; i < projects.Count; i++)
         {
-            if (project.Id == projectId)
+            if (projects[i].Id == projectId)
             {
                 return true;
             }

@@ -6,6 +6,8 @@ namespace Voting.Benchmarks;
 /// Where the bytes of a vote go, by type: runs <see cref="GrainCallBenchmarks.AllAtOnce"/> (or
 /// the ledger batch) many times under the runtime's allocation sampling (one event per ~100 KB
 /// allocated, naming the type of the object that crossed the mark) and prints the top types.
+/// Also prints the heap kept per vote right after the votes (what voter activations hold until
+/// they are collected).
 /// <c>dotnet run -c Release --project benchmarks/Voting.Benchmarks -- alloc-by-type [grain|ledger] [operations]</c>.
 /// </summary>
 internal static class AllocationProfile
@@ -43,6 +45,7 @@ internal static class AllocationProfile
                 grains.NewVoters();
                 await grains.AllAtOnce();
             }
+            var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             listener.Start();
             for (var i = 0; i < operations; i++)
             {
@@ -51,8 +54,10 @@ internal static class AllocationProfile
                 await grains.AllAtOnce();
                 listener.Paused = true;
             }
-            await grains.Cleanup();
             votes = (long)operations * GrainCallBenchmarks.Batch;
+            var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+            Console.WriteLine($"retained right after the votes (activations not yet collected): {retained / (double)votes:F0} B per vote");
+            await grains.Cleanup();
         }
         var total = listener.Bytes.Values.Sum();
         Console.WriteLine($"sampled {total / 1024.0 / 1024.0:F1} MiB over {votes} votes = ~{total / (double)votes:F0} B per vote; top types:");
