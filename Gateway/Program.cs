@@ -2,8 +2,10 @@ using Voting.Gateway.Admin;
 using Voting.Gateway.Apis;
 using Voting.Gateway.Hosting;
 using Voting.Gateway.Ops;
+using Voting.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLoggingDefaults();
 builder.AddVotingGateway();
 builder.AddOps();
 builder.AddVotingCors();
