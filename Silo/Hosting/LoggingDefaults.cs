@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace Voting.Silo.Hosting;
 
 /// <summary>
-/// The log levels of the ASP.NET templates (framework and Orleans at Warning: no lines per
+/// The log levels of the ASP.NET templates (framework, Orleans and Polly at Warning: no lines per
 /// request), as the lowest-precedence configuration source. appsettings.json says the same, but
 /// it is read from the content root (the working directory), so a process started elsewhere
 /// (<c>dotnet /opt/voting/Voting.Gateway.dll</c>) would otherwise log every request at
@@ -19,6 +19,8 @@ public static class LoggingDefaults
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Orleans"] = "Warning",
+        // Orleans places every new activation through a Polly pipeline, and Polly logs each execution at Information.
+        ["Logging:LogLevel:Polly"] = "Warning",
     };
 
     public static IHostApplicationBuilder AddLoggingDefaults(this IHostApplicationBuilder builder)
