@@ -11,6 +11,9 @@ public static class JsonBody
 {
     public const int DefaultMaxBytes = 64 * 1024;
 
+    /// <summary>Bodies up to this size are parsed in the request pipe (well below Kestrel's 1 MB request buffer and HTTP/2 stream window).</summary>
+    private const int PipeMaxBytes = DefaultMaxBytes;
+
     /// <summary>System.Text.Json's nesting limit when the options leave it at 0.</summary>
     private const int DefaultMaxDepth = 64;
 
@@ -25,6 +28,13 @@ public static class JsonBody
         if (request.ContentLength > maxBytes)
         {
             return (default, TooLarge(maxBytes));
+        }
+        if (maxBytes > PipeMaxBytes)
+        {
+            // Uploads (registries, paper batches) are copied out: a pipe holding a whole large body
+            // unconsumed would stop Kestrel reading the socket (MaxRequestBufferSize, 1 MB).
+            var (bytes, problem) = await ReadBytesAsync(request, maxBytes);
+            return problem is not null ? (default, problem) : Parse(new ReadOnlySequence<byte>(bytes), typeInfo);
         }
         // Straight from the request's pipe: the body is parsed where Kestrel buffered it, not copied.
         var pipe = request.BodyReader;
