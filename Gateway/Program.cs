@@ -4,8 +4,10 @@ using Voting.Gateway.Hosting;
 using Voting.Gateway.Identity;
 using Voting.Gateway.Ops;
 using Voting.Gateway.Web;
+using Voting.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLoggingDefaults();
 builder.AddVotingGateway();
 builder.AddOps();
 builder.AddVotingCors();

@@ -13,6 +13,7 @@ public static class SiloProgram
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddLoggingDefaults();
         builder.AddClusterSilo();
         var app = builder.Build();
         app.MapClusterSilo();

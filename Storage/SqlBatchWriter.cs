@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 
 namespace Voting.Storage;
 
@@ -19,6 +20,9 @@ internal sealed class SqlBatchWriter
 {
     /// <summary>Rows per multi-row statement (SQLite allows 32,766 parameters; PostgreSQL 65,535).</summary>
     private const int RowsPerStatement = 500;
+
+    /// <summary>The version of a new row, boxed once for the row parameters.</summary>
+    private static readonly object FirstVersion = 1L;
 
     private readonly SqlDialect _dialect;
     private readonly IReadOnlyDictionary<string, RowTable> _tables;
@@ -44,10 +48,17 @@ internal sealed class SqlBatchWriter
         {
             results[i] ??= WriteResult.Committed;
         }
-        var winners = units.Where((_, i) => results[i]!.Outcome == WriteOutcome.Committed).ToList();
-        await UpsertsAsync(connection, transaction, winners, cancellationToken);
-        await DeletesAsync(connection, transaction, winners, cancellationToken);
-        await CountersAsync(connection, transaction, winners, counterSlot, cancellationToken);
+        var writes = new WinnerWrites();
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (results[i]!.Outcome == WriteOutcome.Committed)
+            {
+                writes.Add(units[i]);
+            }
+        }
+        await UpsertsAsync(connection, transaction, writes.Upserts, cancellationToken);
+        await DeletesAsync(connection, transaction, writes.Deletes, cancellationToken);
+        await CountersAsync(connection, transaction, writes.CounterSums, counterSlot, cancellationToken);
 
         try
         {
@@ -122,7 +133,7 @@ internal sealed class SqlBatchWriter
             foreach (var chunk in byTable.Chunk(RowsPerStatement))
             {
                 await using var command = _dialect.RowsCommand(connection, transaction, InsertHead(table), 4,
-                    chunk.Select(g => new object[] { g.Op.Scope, g.Op.Key, 1L, g.Op.Data }).ToList(),
+                    RowsOf(chunk, static g => g.Op),
                     $"ON CONFLICT DO NOTHING RETURNING {table.ScopeColumn}, {table.KeyColumn}");
                 var inserted = new HashSet<(string, string)>();
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -163,30 +174,24 @@ internal sealed class SqlBatchWriter
     }
 
     /// <summary>Upserts of the winners, one multi-row statement per table; the last write of a key in the batch wins.</summary>
-    private async Task UpsertsAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, CancellationToken cancellationToken)
+    private async Task UpsertsAsync(DbConnection connection, DbTransaction transaction, Dictionary<string, Dictionary<(string, string), UpsertRow>> upserts, CancellationToken cancellationToken)
     {
-        var upserts = winners.SelectMany(u => u.Ops.OfType<UpsertRow>());
-        foreach (var byTable in upserts.GroupBy(u => u.Table))
+        foreach (var (tableName, lastByKey) in upserts)
         {
-            var table = TableOf(byTable.Key);
-            var lastByKey = new Dictionary<(string, string), UpsertRow>();
-            foreach (var upsert in byTable)
-            {
-                lastByKey[(upsert.Scope, upsert.Key)] = upsert;
-            }
+            var table = TableOf(tableName);
             foreach (var chunk in lastByKey.Values.Chunk(RowsPerStatement))
             {
                 await using var command = _dialect.RowsCommand(connection, transaction, InsertHead(table), 4,
-                    chunk.Select(u => new object[] { u.Scope, u.Key, 1L, u.Data }).ToList(),
+                    RowsOf(chunk, static u => u),
                     $"ON CONFLICT ({table.ScopeColumn}, {table.KeyColumn}) DO UPDATE SET data = excluded.data, version = {table.Name}.version + 1");
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
     }
 
-    private async Task DeletesAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, CancellationToken cancellationToken)
+    private async Task DeletesAsync(DbConnection connection, DbTransaction transaction, List<DeleteRow> deletes, CancellationToken cancellationToken)
     {
-        foreach (var delete in winners.SelectMany(u => u.Ops.OfType<DeleteRow>()))
+        foreach (var delete in deletes)
         {
             var table = TableOf(delete.Table);
             await using var command = SqlCommands.Create(connection, transaction,
@@ -195,19 +200,69 @@ internal sealed class SqlBatchWriter
         }
     }
 
-    private async Task CountersAsync(DbConnection connection, DbTransaction transaction, List<WriteUnit> winners, int counterSlot, CancellationToken cancellationToken)
+    private async Task CountersAsync(DbConnection connection, DbTransaction transaction, Dictionary<(string Scope, string Name), long> sums, int counterSlot, CancellationToken cancellationToken)
     {
-        var sums = new Dictionary<(string Scope, string Name), long>();
-        foreach (var add in winners.SelectMany(u => u.Ops.OfType<AddToCounter>()))
-        {
-            sums[(add.Scope, add.Name)] = sums.GetValueOrDefault((add.Scope, add.Name)) + add.Delta;
-        }
+        object slot = counterSlot;
         foreach (var chunk in sums.Chunk(RowsPerStatement))
         {
-            await using var command = _dialect.RowsCommand(connection, transaction, "INSERT INTO counters (scope, name, slot, value)", 4,
-                chunk.Select(c => new object[] { c.Key.Scope, c.Key.Name, counterSlot, c.Value }).ToList(),
+            var rows = new List<object[]>(chunk.Length);
+            foreach (var sum in chunk)
+            {
+                rows.Add([sum.Key.Scope, sum.Key.Name, slot, sum.Value]);
+            }
+            await using var command = _dialect.RowsCommand(connection, transaction, "INSERT INTO counters (scope, name, slot, value)", 4, rows,
                 "ON CONFLICT (scope, name, slot) DO UPDATE SET value = counters.value + excluded.value");
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>(scope, key, version 1, data) rows of inserts or upserts.</summary>
+    private static List<object[]> RowsOf<T>(T[] items, Func<T, WriteOp> opOf)
+    {
+        var rows = new List<object[]>(items.Length);
+        foreach (var item in items)
+        {
+            rows.Add(opOf(item) switch
+            {
+                InsertRow insert => [insert.Scope, insert.Key, FirstVersion, insert.Data],
+                UpsertRow upsert => [upsert.Scope, upsert.Key, FirstVersion, upsert.Data],
+                var other => throw new ArgumentException($"{other.GetType().Name} has no row.", nameof(items)),
+            });
+        }
+        return rows;
+    }
+
+    /// <summary>The non-guard writes of the winning units, gathered in one pass: upserts by table (last per key), deletes, counter deltas summed.</summary>
+    private sealed class WinnerWrites
+    {
+        public Dictionary<string, Dictionary<(string, string), UpsertRow>> Upserts { get; } = new(StringComparer.Ordinal);
+
+        public List<DeleteRow> Deletes { get; } = [];
+
+        public Dictionary<(string Scope, string Name), long> CounterSums { get; } = [];
+
+        public void Add(WriteUnit unit)
+        {
+            foreach (var op in unit.Ops)
+            {
+                switch (op)
+                {
+                    case UpsertRow upsert:
+                        if (!Upserts.TryGetValue(upsert.Table, out var lastByKey))
+                        {
+                            lastByKey = [];
+                            Upserts[upsert.Table] = lastByKey;
+                        }
+                        lastByKey[(upsert.Scope, upsert.Key)] = upsert;
+                        break;
+                    case DeleteRow delete:
+                        Deletes.Add(delete);
+                        break;
+                    case AddToCounter add:
+                        CollectionsMarshal.GetValueRefOrAddDefault(CounterSums, (add.Scope, add.Name), out _) += add.Delta;
+                        break;
+                }
+            }
         }
     }
 

@@ -57,13 +57,15 @@ public sealed record Edition
 
     public Pool? FindPoolOfProject(string projectId)
     {
-        foreach (var pool in Pools)
+        // Indexed loops: foreach over IReadOnlyList boxes an enumerator, and this runs per pick of every ballot.
+        for (var p = 0; p < Pools.Count; p++)
         {
-            foreach (var project in pool.Projects)
+            var projects = Pools[p].Projects;
+            for (var i = 0; i < projects.Count; i++)
             {
-                if (project.Id == projectId)
+                if (projects[i].Id == projectId)
                 {
-                    return pool;
+                    return Pools[p];
                 }
             }
         }

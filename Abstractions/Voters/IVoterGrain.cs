@@ -4,7 +4,7 @@ namespace Voting.Voters;
 /// The ballots and signatures of one person. Key: the voter key (HMAC of the PESEL), never the
 /// PESEL. Enforces one ballot per edition and one signature per initiative, and answers
 /// replays with the original receipt. A voter usually calls once, so its activation is
-/// collected soon after it goes idle.
+/// deactivated as soon as a call that wrote is answered.
 /// </summary>
 [Alias("voting.voter-grain")]
 public interface IVoterGrain : IGrainWithStringKey

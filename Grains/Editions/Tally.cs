@@ -39,23 +39,42 @@ public static class Tally
     public static string ChannelCounter(string channel) => ChannelPrefix + channel;
 
     /// <summary>The counter writes that add (sign +1) or remove (sign -1) one valid ballot, turnout counters included.</summary>
-    public static IEnumerable<WriteOp> Ops(Edition edition, StoredBallot ballot, int sign)
+    public static List<WriteOp> Ops(Edition edition, StoredBallot ballot, int sign)
     {
-        var scope = Tables.EditionCounters(edition.Id);
-        yield return new AddToCounter(scope, BallotsCounter, sign);
-        yield return new AddToCounter(scope, ChangesCounter, 1);
-        yield return new AddToCounter(scope, HourCounter(ballot.CastAt), sign);
-        yield return new AddToCounter(scope, ChannelCounter(ballot.Channel), sign);
-        var pools = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pick in BallotScoring.Score(edition, ballot.Selections))
+        var names = TallyNames.Of(edition);
+        var scope = names.Scope;
+        var picks = BallotScoring.Score(edition, ballot.Selections);
+        var ops = new List<WriteOp>(4 + (3 * picks.Count))
         {
-            if (pools.Add(pick.PoolId))
+            new AddToCounter(scope, BallotsCounter, sign),
+            new AddToCounter(scope, ChangesCounter, 1),
+            new AddToCounter(scope, TallyNames.Hour(ballot.CastAt), sign),
+            new AddToCounter(scope, TallyNames.Channel(ballot.Channel), sign),
+        };
+        for (var i = 0; i < picks.Count; i++)
+        {
+            var pick = picks[i];
+            if (!HasPoolBefore(picks, i))
             {
-                yield return new AddToCounter(scope, PoolBallotsCounter(pick.PoolId), sign);
+                ops.Add(new AddToCounter(scope, names.PoolBallots(pick.PoolId), sign));
             }
-            yield return new AddToCounter(scope, VotesCounter(pick.ProjectId), sign);
-            yield return new AddToCounter(scope, ScoreCounter(pick.ProjectId), sign * pick.Points);
+            ops.Add(new AddToCounter(scope, names.Votes(pick.ProjectId), sign));
+            ops.Add(new AddToCounter(scope, names.Score(pick.ProjectId), sign * pick.Points));
         }
+        return ops;
+    }
+
+    /// <summary>Whether a pick before <paramref name="index"/> is in the same pool (a pool's ballot is counted once).</summary>
+    private static bool HasPoolBefore(IReadOnlyList<ScoredPick> picks, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (picks[i].PoolId == picks[index].PoolId)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Turnout from summed counters.</summary>

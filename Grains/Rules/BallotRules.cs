@@ -25,8 +25,9 @@ public static class BallotRules
         var reportedDuplicates = new HashSet<string>(StringComparer.Ordinal);
         var picksByPool = new Dictionary<Pool, List<(Project Project, Selection Selection)>>(ReferenceEqualityComparer.Instance);
         var touchedPools = new List<Pool>();
-        foreach (var selection in selections)
+        for (var s = 0; s < selections.Count; s++)
         {
+            var selection = selections[s];
             var pool = edition.FindPoolOfProject(selection.ProjectId);
             if (!seen.Add(selection.ProjectId))
             {
@@ -49,7 +50,7 @@ public static class BallotRules
                 picksByPool.Add(pool, picks);
                 touchedPools.Add(pool);
             }
-            picks.Add((pool.Projects.First(p => p.Id == selection.ProjectId), selection));
+            picks.Add((ProjectOf(pool, selection.ProjectId), selection));
         }
 
         foreach (var pool in touchedPools)
@@ -59,6 +60,19 @@ public static class BallotRules
 
         CheckDistricts(edition, touchedPools, voterDistrict, errors);
         return errors;
+    }
+
+    private static Project ProjectOf(Pool pool, string projectId)
+    {
+        var projects = pool.Projects;
+        for (var i = 0; i < projects.Count; i++)
+        {
+            if (projects[i].Id == projectId)
+            {
+                return projects[i];
+            }
+        }
+        throw new InvalidOperationException($"Project '{projectId}' is not in pool '{pool.Id}'.");
     }
 
     private static void CheckDistricts(Edition edition, List<Pool> touchedPools, string? voterDistrict, List<BallotError> errors)

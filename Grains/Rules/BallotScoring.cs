@@ -12,8 +12,9 @@ public static class BallotScoring
 
         var picks = new List<ScoredPick>(selections.Count);
         var rankInPool = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var selection in selections)
+        for (var s = 0; s < selections.Count; s++)
         {
+            var selection = selections[s];
             var pool = edition.FindPoolOfProject(selection.ProjectId);
             if (pool is null)
             {

@@ -11,20 +11,79 @@ public static class BallotCanon
 {
     public static IReadOnlyList<Selection> Normalize(Edition edition, IReadOnlyList<Selection> selections)
     {
+        // Indexed loops: this runs for every ballot, and LINQ or foreach over IReadOnlyList (a boxed
+        // enumerator each) cost more allocations here than the ballot itself.
         var canonical = new List<Selection>(selections.Count);
-        foreach (var pool in edition.Pools)
+        for (var p = 0; p < edition.Pools.Count; p++)
         {
-            var inPool = selections.Where(s => pool.Projects.Any(p => p.Id == s.ProjectId));
+            var pool = edition.Pools[p];
+            var start = canonical.Count;
+            var keepPoints = pool.Ballot.Type == BallotType.Cumulative;
+            for (var s = 0; s < selections.Count; s++)
+            {
+                var selection = selections[s];
+                if (Contains(pool, selection.ProjectId))
+                {
+                    canonical.Add(keepPoints || selection.Points is null ? selection : new Selection(selection.ProjectId));
+                }
+            }
             if (pool.Ballot.Type != BallotType.Ordinal)
             {
-                inPool = inPool.OrderBy(s => s.ProjectId, StringComparer.Ordinal);
+                SortByProject(canonical, start);
             }
-            var keepPoints = pool.Ballot.Type == BallotType.Cumulative;
-            canonical.AddRange(inPool.Select(s => new Selection(s.ProjectId, keepPoints ? s.Points : null)));
         }
-        canonical.AddRange(selections.Where(s => edition.FindPoolOfProject(s.ProjectId) is null));
+        for (var s = 0; s < selections.Count; s++)
+        {
+            if (edition.FindPoolOfProject(selections[s].ProjectId) is null)
+            {
+                canonical.Add(selections[s]);
+            }
+        }
         return canonical;
     }
 
-    public static bool AreSame(IReadOnlyList<Selection> a, IReadOnlyList<Selection> b) => a.SequenceEqual(b);
+    public static bool AreSame(IReadOnlyList<Selection> a, IReadOnlyList<Selection> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!a[i].Equals(b[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Contains(Pool pool, string projectId)
+    {
+        var projects = pool.Projects;
+        for (var i = 0; i < projects.Count; i++)
+        {
+            if (projects[i].Id == projectId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A stable insertion sort by project id (ordinal) of <paramref name="list"/> from <paramref name="start"/>: a pool's picks are few.</summary>
+    private static void SortByProject(List<Selection> list, int start)
+    {
+        for (var i = start + 1; i < list.Count; i++)
+        {
+            var item = list[i];
+            var j = i - 1;
+            while (j >= start && string.CompareOrdinal(list[j].ProjectId, item.ProjectId) > 0)
+            {
+                list[j + 1] = list[j];
+                j--;
+            }
+            list[j + 1] = item;
+        }
+    }
 }

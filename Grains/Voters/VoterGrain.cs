@@ -14,18 +14,32 @@ namespace Voting.Grains.Voters;
 /// grain turns their verdict into clean answers (replay, 409) and caches what it has seen.
 /// Nothing here relies on being the only activation: if Orleans briefly runs two during a
 /// membership change, both send their units and the ballot's primary key lets one win.
+/// An activation that wrote a ballot or a signature leaves memory once it answered.
 /// </summary>
-[CollectionAgeLimit(Minutes = 0.5)] // a voter usually calls once: leave memory soon after
+[CollectionAgeLimit(Minutes = 0.5)] // a fallback: each call already deactivates the voter once answered (LeaveAfterThisCall)
 [Orleans.Placement.PreferLocalPlacement] // activate where the call arrives: a new voter costs no hop to another silo
 internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, TimeProvider time) : Grain, IVoterGrain
 {
-    private string Key => this.GetPrimaryKeyString();
+    private string? _key;
+
+    /// <summary>The voter key (Orleans decodes it anew on every GetPrimaryKeyString, so it is kept).</summary>
+    private string Key => _key ??= this.GetPrimaryKeyString();
 
     private readonly Dictionary<string, StoredRow?> _ballots = [];
     private readonly Dictionary<string, StoredSignature?> _signatures = [];
     private readonly Dictionary<string, bool> _registered = [];
 
     public async Task<CastResult> CastBallotAsync(CastBallot command)
+    {
+        var result = await CastAsync(command);
+        if (result.Outcome is CastOutcome.Recorded or CastOutcome.Replaced)
+        {
+            LeaveAfterThisCall();
+        }
+        return result;
+    }
+
+    private async Task<CastResult> CastAsync(CastBallot command)
     {
         var now = time.GetUtcNow();
         var edition = await editions.GetAsync(GrainFactory, command.EditionId);
@@ -64,6 +78,18 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         }
         return await DecideAsync(edition, command, selections, now);
     }
+
+    /// <summary>
+    /// A person usually calls once: after a ballot or signature was written, the activation is
+    /// collected as soon as the call is answered instead of living on for the collection age.
+    /// Kept for 30 s, each voter held about 3 KB that survived two young-generation collections
+    /// before it died (the costliest kind of object for the GC: pauses in the tail latency), and
+    /// a million voters would have lived in memory together. Calls already queued behind this one
+    /// go to one new activation, which answers them as replays from the ledger (and stays, since it
+    /// writes nothing): only a call that wrote deactivates, so a burst of retries cannot bounce
+    /// from activation to activation. Refusals stay for the collection age.
+    /// </summary>
+    private void LeaveAfterThisCall() => this.DeactivateOnIdle();
 
     /// <summary>Decides a valid ballot, inside its window, with the voter's ballot in this edition known (cached or loaded).</summary>
     private async Task<CastResult> DecideAsync(Edition edition, CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now)
@@ -121,6 +147,16 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
 
     public async Task<SignResult> SignAsync(SignInitiative command)
     {
+        var result = await SignOnceAsync(command);
+        if (result.Outcome == SignOutcome.Recorded)
+        {
+            LeaveAfterThisCall();
+        }
+        return result;
+    }
+
+    private async Task<SignResult> SignOnceAsync(SignInitiative command)
+    {
         var initiativeGrain = GrainFactory.GetGrain<IInitiativeGrain>(command.InitiativeId);
         var initiative = await initiativeGrain.GetDefinitionAsync();
         if (initiative is null)
@@ -148,7 +184,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             new UpsertRow(Tables.Receipts.Name, Tables.Global, signature.ReceiptId, RowJson.Write(new StoredReceipt(null, initiative.Id, now, ReceiptStatus.Counted))),
             new AddToCounter(Tables.InitiativeCounters(initiative.Id), InitiativeCounters.Signatures, 1),
         ];
-        var result = await WriteAsync(ops, null, () => _signatures.Remove(initiative.Id));
+        var result = await WriteAsync(ops, null, _signatures, initiative.Id);
         if (result.Outcome == WriteOutcome.GuardFailed)
         {
             var stored = RowJson.Read<StoredSignature>(result.Current!.Data);
@@ -163,13 +199,12 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
     private async Task<CastResult?> InsertAsync(Edition edition, StoredBallot record)
     {
         var data = RowJson.Write(record);
-        var ops = new List<WriteOp>
-        {
-            new InsertRow(Tables.Ballots.Name, edition.Id, Key, data),
-            new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
-        };
-        ops.AddRange(Tally.Ops(edition, record, +1));
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
+        var tally = Tally.Ops(edition, record, +1);
+        var ops = new WriteOp[2 + tally.Count];
+        ops[0] = new InsertRow(Tables.Ballots.Name, edition.Id, Key, data);
+        ops[1] = new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status)));
+        tally.CopyTo(ops, 2);
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -199,7 +234,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             ops.AddRange(Tally.Ops(edition, previous, -1));
         }
         ops.AddRange(Tally.Ops(edition, record, +1));
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -227,7 +262,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
         };
         ops.AddRange(Tally.Ops(edition, ballot, -1));
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), () => _ballots.Remove(edition.Id));
+        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -256,7 +291,8 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         return new CastResult(CastOutcome.VotingNotOpen, Detail: $"Edition '{edition.Id}' stopped accepting ballots before this one could be recorded.");
     }
 
-    private async Task<WriteResult> WriteAsync(IReadOnlyList<WriteOp> ops, RowGate? gate, Action forget)
+    /// <summary>Writes the unit; on any failure forgets <paramref name="cache"/>'s entry for <paramref name="id"/>.</summary>
+    private async Task<WriteResult> WriteAsync<T>(IReadOnlyList<WriteOp> ops, RowGate? gate, Dictionary<string, T> cache, string id)
     {
         try
         {
@@ -265,7 +301,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         catch
         {
             // Not written here, or with an unknown outcome: read it from the database next time.
-            forget();
+            cache.Remove(id);
             throw;
         }
     }

@@ -40,7 +40,7 @@ public sealed class SiloOptions
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>An activation idle this long is collected (voters and receipts go after 30 s whatever this says).</summary>
+    /// <summary>An activation idle this long is collected (receipts go after 30 s whatever this says; a voter once a call that wrote is answered).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Serve the Orleans Dashboard at /dashboard (behind the admin token); it profiles every grain call.</summary>

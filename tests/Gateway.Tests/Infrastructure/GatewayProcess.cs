@@ -17,27 +17,44 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<GatewayProcess> StartAsync(string dataFolder, string adminToken, params string[] extraArguments)
+    /// <summary>What the process wrote to stdout and stderr so far, a line each.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    public static Task<GatewayProcess> StartAsync(string dataFolder, string adminToken, params string[] extraArguments) =>
+        StartInAsync(AppContext.BaseDirectory, dataFolder, adminToken, ["--Logging:LogLevel:Default", "Warning", .. extraArguments]);
+
+    /// <summary>Started from <paramref name="workingDirectory"/> with no arguments but those given (the logging defaults apply).</summary>
+    public static async Task<GatewayProcess> StartInAsync(string workingDirectory, string dataFolder, string adminToken, params string[] extraArguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Voting.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", dataFolder, "--Admin:Token", adminToken, "--Logging:LogLevel:Default", "Warning", .. extraArguments])
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Voting.Gateway.dll"), "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", dataFolder, "--Admin:Token", adminToken, .. extraArguments])
         {
             start.ArgumentList.Add(arg);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => gateway.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => gateway.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await gateway.WaitReadyAsync();
         return gateway;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null && _output.Count < 10_000)
+        {
+            _output.Enqueue(line);
+        }
     }
 
     public HttpClient CreateClient(string? adminToken = null)
