@@ -91,13 +91,16 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Silo K's management endpoint (the Orleans Dashboard, <c>Management:Urls</c>).</summary>
     public Uri SiloManagementUrl(int k) => new($"http://127.0.0.1:{_siloPorts[k].Management}");
 
+    /// <summary>
+    /// Starts silo K on ports free now. A restarted silo takes new ports: its old ones lie in the
+    /// ephemeral range, and while it was down an outgoing connection of the test may have taken one
+    /// (a restart on the same ports failed that way with "address already in use"). Orleans does not
+    /// need them: a restart is a new silo generation, found through the membership table.
+    /// </summary>
     public void StartSilo(int k)
     {
-        if (!_siloPorts.TryGetValue(k, out var ports))
-        {
-            ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
-            _siloPorts[k] = ports;
-        }
+        (int Silo, int Gateway, int Http, int Management) ports = (PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort(), PostgresServer.FreePort());
+        _siloPorts[k] = ports;
         _silos.GetValueOrDefault(k)?.Dispose();
         _silos[k] = ChildProcess.StartDotnet(Dll("Silo", "Voting.Silo"),
         [
