@@ -12,7 +12,7 @@ namespace Voting.Web.Tests;
 /// <summary>
 /// <c>email-code</c> mode in the browser (API.md 1.1): the resident asks for the code on the ballot
 /// page, reads it from the mail a real SMTP server received, types it in and votes; a wrong code
-/// shows the API's 401 <c>identity-required</c> message and records nothing.
+/// shows the resident's sentence for the API's 401 <c>identity-required</c> and records nothing.
 /// </summary>
 [Collection(AloneCollection.Name)]
 public sealed class EmailCodeVotingTests(EmailCodeSite site) : IClassFixture<EmailCodeSite>
@@ -87,13 +87,14 @@ public sealed class EmailCodeVotingTests(EmailCodeSite site) : IClassFixture<Ema
     }
 
     [Fact]
-    public async Task WrongCode_ShowsTheApis401Message_AndRecordsNothing_ThenTheRightCodeVotes()
+    public async Task WrongCode_ShowsTheResidentSentenceForThe401_AndRecordsNothing_ThenTheRightCodeVotes()
     {
         var edition = await site.CreateEditionAsync();
-        // The API's own answer to a ballot without a valid code: the page must show this message.
-        var refused = await (await site.Client.PostJsonAsync($"/api/v1/editions/{edition}/ballots", TestEditions.Ballot(Pesels.NextAdult(), "c1")))
+        // The API answers a ballot without a valid code with 401 identity-required; the page says so
+        // in a sentence for residents, in its own language (not the API's developer detail).
+        await (await site.Client.PostJsonAsync($"/api/v1/editions/{edition}/ballots", TestEditions.Ballot(Pesels.NextAdult(), "c1")))
             .AssertProblemAsync(HttpStatusCode.Unauthorized, "identity-required");
-        var apiMessage = (string)refused["detail"]!;
+        const string residentMessage = "Your identity could not be confirmed: the code is wrong, expired or already used (or you need to sign in). Nothing was recorded.";
 
         var page = await site.NewPageAsync();
         await page.GotoAsync($"/#/e/{edition}/vote");
@@ -132,7 +133,7 @@ public sealed class EmailCodeVotingTests(EmailCodeSite site) : IClassFixture<Ema
 
         await codeField.FillAsync(wrong);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send ballot" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".form-errors")).ToHaveTextAsync(apiMessage);
+        await Assertions.Expect(page.Locator(".form-errors")).ToHaveTextAsync(residentMessage);
         await Assertions.Expect(page.Locator(".form-errors")).ToBeFocusedAsync();
         await WebSite.ScreenshotAsync(page, "email-code-wrong-code");
         Assert.Equal(1, Volatile.Read(ref ballotPosts));

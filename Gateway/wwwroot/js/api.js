@@ -1,5 +1,7 @@
 // The public API of the gateway (API.md). Every answer comes back as { ok, status, body }; a
 // problem+json body keeps its code, detail and errors.
+import { t } from './i18n.js';
+
 export async function call(method, path, body, headers = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers } };
   if (body !== undefined) {
@@ -45,10 +47,17 @@ export async function siteConfig() {
   return config;
 }
 
-/** One line for a problem answer: its detail (or title), else its code. */
+/**
+ * One line for a problem answer: for the codes a resident meets, a sentence in the page's
+ * language; otherwise the API's detail (or title), else its code.
+ */
 export function problemText(answer) {
   const body = answer.body;
   if (answer.status === 0) return null;
-  if (body && typeof body === 'object') return body.detail || body.title || body.code || `HTTP ${answer.status}`;
+  if (body && typeof body === 'object') {
+    const resident = body.code ? t(`problem.${body.code}`) : null;
+    if (resident && resident !== `problem.${body.code}`) return resident;
+    return body.detail || body.title || body.code || `HTTP ${answer.status}`;
+  }
   return `HTTP ${answer.status}`;
 }
