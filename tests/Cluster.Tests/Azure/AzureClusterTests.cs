@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Voting.Cluster.Tests.Failover;
 using Voting.Cluster.Tests.Infrastructure;
+using static Voting.Cluster.Tests.Infrastructure.FailoverMeasures;
 
 namespace Voting.Cluster.Tests.Azure;
 
@@ -28,10 +29,7 @@ public sealed class AzureClusterTests(AzuriteServer azurite)
         await Task.Delay(Load * 2, TestContext.Current.CancellationToken);
         await stream.StopAsync();
 
-        // How long after the kill the last ballot sent from then on was answered with anything but a prompt 201.
-        var disruption = stream.Results
-            .Where(s => s.SentAt >= killedAt && (s.Status != 201 || s.AnsweredAt - s.SentAt > TimeSpan.FromSeconds(1)))
-            .Select(s => s.AnsweredAt - killedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var disruption = DisruptionAfter(stream, killedAt);
         var report = await ExactlyOnce.VerifyAsync(cluster, edition, stream);
         Report($"azure: kill -9 of silo-2 of 3: declared dead in the Azure table: {declaredDead}; every ballot sent after the kill got 201 within {disruption.TotalSeconds:F2}s of it. {report}");
         Assert.True(declaredDead, "the killed silo was not declared dead in the Azure membership table");
@@ -66,25 +64,5 @@ public sealed class AzureClusterTests(AzuriteServer azurite)
         Assert.True(answers.Count(a => a.Status is 200 or 201) >= 250, $"only {answers.Count(a => a.Status is 200 or 201)} of 500 answered");
         Assert.All(answers.Where(a => a.Status is 200 or 201).Concat(resent), a => Assert.Equal(stored[0], a.ReceiptId));
         Assert.All(resent, a => Assert.Equal(200, a.Status));
-    }
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return false;
-    }
-
-    private static void Report(string line)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        File.AppendAllText(Path.Combine(Path.GetTempPath(), "voting-cluster-report.txt"), line + Environment.NewLine);
     }
 }

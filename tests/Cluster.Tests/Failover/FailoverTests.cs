@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Voting.Cluster.Tests.Infrastructure;
+using static Voting.Cluster.Tests.Infrastructure.FailoverMeasures;
 
 namespace Voting.Cluster.Tests.Failover;
 
@@ -121,36 +122,6 @@ public sealed class FailoverTests(PostgresServer server)
         Assert.Contains(during, s => s.Status == 503);
         Assert.All(Enumerable.Range(1, 3), k => Assert.False(cluster.Silo(k).HasExited));
         Assert.Equal(pids, Enumerable.Range(1, 3).Select(k => cluster.Silo(k).Id).ToArray());
-    }
-
-    /// <summary>
-    /// How long after <paramref name="since"/> the last ballot sent from then on (until <paramref name="until"/>) was answered
-    /// with anything but a prompt 201: zero when nobody noticed.
-    /// </summary>
-    private static TimeSpan DisruptionAfter(BallotStream stream, TimeSpan since, TimeSpan? until = null) => stream.Results
-        .Where(s => s.SentAt >= since && s.SentAt < (until ?? TimeSpan.MaxValue) && (s.Status != 201 || s.AnsweredAt - s.SentAt > TimeSpan.FromSeconds(1)))
-        .Select(s => s.AnsweredAt - since).DefaultIfEmpty(TimeSpan.Zero).Max();
-
-    private static Task<bool> WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < timeout)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return false;
-    }
-
-    private static void Report(string line)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        File.AppendAllText(Path.Combine(Path.GetTempPath(), "voting-cluster-report.txt"), line + Environment.NewLine);
     }
 }
 
