@@ -17,6 +17,9 @@ public abstract class SqlDialect
     /// <summary>Opens a connection for a write transaction, with the durability settings applied.</summary>
     public virtual Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
+    /// <summary>Background upkeep the engine needs while the storage is open (none by default); disposed with the storage.</summary>
+    public virtual IAsyncDisposable? StartUpkeep(Microsoft.Extensions.Logging.ILogger logger) => null;
+
     /// <summary>Statements run once at start, before the schema (engine settings kept in the database).</summary>
     public virtual IEnumerable<string> SetupStatements() => [];
 

@@ -11,6 +11,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly SqlDialect _dialect;
     private readonly IReadOnlyDictionary<string, RowTable> _tables;
     private readonly GroupCommitter _committer;
+    private readonly IAsyncDisposable? _upkeep;
 
     public SqlGrainStorage(SqlDialect dialect, IEnumerable<RowTable> tables, StorageOptions options, TimeProvider time, ILogger<SqlGrainStorage> logger)
     {
@@ -24,6 +25,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         }
         var writer = new SqlBatchWriter(dialect, _tables);
         _committer = new GroupCommitter(writer.WriteAsync, dialect, options, time, logger);
+        _upkeep = dialect.StartUpkeep(logger);
     }
 
     public SqlDialect Dialect => _dialect;
@@ -97,7 +99,14 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         return result;
     }
 
-    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _committer.DisposeAsync();
+        if (_upkeep is not null)
+        {
+            await _upkeep.DisposeAsync();
+        }
+    }
 
     private RowTable TableOf(string name) =>
         _tables.TryGetValue(name, out var table) ? table : throw new ArgumentException($"Table '{name}' is not declared.", nameof(name));

@@ -39,12 +39,23 @@ public sealed class SqliteDialect : SqlDialect
         return connection;
     }
 
-    /// <summary>synchronous is a per-connection setting: FULL makes each commit fsync the WAL.</summary>
+    /// <summary>
+    /// The writer's own automatic checkpoint, in pages (SQLite's default is 1,000): only a bound
+    /// on the WAL's size for when <see cref="SqliteCheckpointer"/> falls behind.
+    /// </summary>
+    public const int FallbackCheckpointPages = 10_000;
+
+    public override IAsyncDisposable StartUpkeep(Microsoft.Extensions.Logging.ILogger logger) => new SqliteCheckpointer(this, logger);
+
+    /// <summary>
+    /// synchronous is a per-connection setting: FULL makes each commit fsync the WAL. The WAL is
+    /// copied back by <see cref="SqliteCheckpointer"/>, not inside a commit.
+    /// </summary>
     public override async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=FULL;";
+        pragma.CommandText = $"PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint={FallbackCheckpointPages};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
