@@ -32,7 +32,10 @@ public static class ClusterClientExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             });
-            client.AddActivityPropagation();
+            if (OtlpSettings.IsConfigured(builder.Configuration))
+            {
+                client.AddActivityPropagation();
+            }
         });
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
         return builder;

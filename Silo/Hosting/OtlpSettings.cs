@@ -10,6 +10,10 @@ public sealed record OtlpSettings(Uri Endpoint, OtlpExportProtocol Protocol, str
     public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string ProtocolVariable = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
+    /// <summary>Whether traces are exported (an endpoint is set): grain calls carry trace context only then.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(First(configuration, EndpointKey, EndpointVariable).Value);
+
     /// <summary>Null when neither Telemetry:OtlpEndpoint nor OTEL_EXPORTER_OTLP_ENDPOINT is set; throws on a bad value, naming the key.</summary>
     public static OtlpSettings? From(IConfiguration configuration, string serviceName, string version)
     {

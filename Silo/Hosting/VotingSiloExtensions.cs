@@ -39,7 +39,7 @@ public static class VotingSiloExtensions
             {
                 silo.UseClusterMembership(builder.Configuration, options);
             }
-            silo.ConfigureVotingRuntime(options);
+            silo.ConfigureVotingRuntime(options, traced: OtlpSettings.IsConfigured(builder.Configuration));
             if (options.Dashboard)
             {
                 silo.AddVotingDashboard();
@@ -54,7 +54,7 @@ public static class VotingSiloExtensions
     /// receipts declare 30 s, so the collection quantum is 10 s), a bounded grain-directory cache,
     /// and trace propagation.
     /// </summary>
-    public static ISiloBuilder ConfigureVotingRuntime(this ISiloBuilder silo, SiloOptions options)
+    public static ISiloBuilder ConfigureVotingRuntime(this ISiloBuilder silo, SiloOptions options, bool traced = false)
     {
         silo.Services.AddVotingGrains();
         silo.Configure<ClusterMembershipOptions>(o =>
@@ -74,7 +74,11 @@ public static class VotingSiloExtensions
         // entry per voter (~400 bytes) that outlives the voter's activation. Editions, projects and
         // initiatives are what is worth caching, and they are few.
         silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
-        silo.AddActivityPropagation();
+        if (traced)
+        {
+            // Two grain call filters on every call: only worth it when the spans go somewhere.
+            silo.AddActivityPropagation();
+        }
         return silo;
     }
 
