@@ -46,6 +46,8 @@ public static class TelemetryExtensions
         "orleans-messaging-processing-ima-*",
         "orleans-messaging-*-header-size",
         "orleans-messaging-sent-local",
+        "orleans-messaging-sent-messages-size",
+        "orleans-messaging-received-messages-size",
     ];
 
     /// <summary>The activity sources traced besides ASP.NET Core's requests.</summary>
