@@ -31,28 +31,10 @@ public sealed class LoggingDefaultsTests
         Assert.Contains(lines, line => line.Contains("Request finished", StringComparison.Ordinal));
     }
 
-    private static async Task<List<string>> OutputAfterVotesAsync(params string[] arguments)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "voting-logging-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+    private static Task<List<string>> OutputAfterVotesAsync(params string[] arguments) =>
+        GatewayAfterVotes.InspectAsync(Token, arguments, async (gateway, _) =>
         {
-            // The working directory has no appsettings.json, as for `dotnet /opt/voting/Voting.Gateway.dll`.
-            await using var gateway = await GatewayProcess.StartInAsync(folder, Path.Combine(folder, "data"), Token, arguments);
-            using var admin = gateway.CreateClient(Token);
-            var editionId = TestEditions.NewId();
-            await (await admin.PostJsonAsync("/api/v1/admin/editions", TestEditions.Sample(editionId))).AssertStatusAsync(HttpStatusCode.Created);
-            using var client = gateway.CreateClient();
-            for (var i = 0; i < 3; i++)
-            {
-                await (await client.PostJsonAsync($"/api/v1/editions/{editionId}/ballots", TestEditions.Ballot(Pesels.NextAdult(), "c1", "c2"))).AssertStatusAsync(HttpStatusCode.Created);
-            }
             await Task.Delay(500); // output is read asynchronously
-            return [.. gateway.Output];
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+            return (List<string>)[.. gateway.Output];
+        });
 }

@@ -39,26 +39,6 @@ public sealed class MetricsDefaultsTests
         Assert.All(PerEvent, name => Assert.Contains(name, text));
     }
 
-    private static async Task<string> MetricsAfterVotesAsync(params string[] arguments)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "voting-metrics-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            await using var gateway = await GatewayProcess.StartInAsync(folder, Path.Combine(folder, "data"), Token, arguments);
-            using var admin = gateway.CreateClient(Token);
-            var editionId = TestEditions.NewId();
-            await (await admin.PostJsonAsync("/api/v1/admin/editions", TestEditions.Sample(editionId))).AssertStatusAsync(HttpStatusCode.Created);
-            using var client = gateway.CreateClient();
-            for (var i = 0; i < 3; i++)
-            {
-                await (await client.PostJsonAsync($"/api/v1/editions/{editionId}/ballots", TestEditions.Ballot(Pesels.NextAdult(), "c1", "c2"))).AssertStatusAsync(HttpStatusCode.Created);
-            }
-            return await admin.GetStringAsync("/metrics");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static Task<string> MetricsAfterVotesAsync(params string[] arguments) =>
+        GatewayAfterVotes.InspectAsync(Token, arguments, (_, admin) => admin.GetStringAsync("/metrics"));
 }
