@@ -1,4 +1,3 @@
-using System.Net;
 using Voting.Gateway.Tests.Infrastructure;
 using Xunit;
 
