@@ -27,7 +27,6 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
 
     private const int BatchSize = 200;
 
-    private const int Connections = 4;
 
     private readonly SmtpOptions _smtp = options.Value;
 
@@ -88,8 +87,8 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
         await Task.WhenAll(expired.Select(d => DeleteAsync(d.Row.Key, cancellationToken)));
         var claims = await Task.WhenAll(due.Except(expired).Select(d => ClaimAsync(d.Row, d.Mail with { NotBefore = now + Lease, Attempts = d.Mail.Attempts + 1 }, cancellationToken)));
         var claimed = claims.OfType<Claim>().ToList();
-        // A few SMTP connections at once: one connection sends one mail per round trips of MAIL/RCPT/DATA.
-        await Task.WhenAll(claimed.Chunk(Math.Max(1, (claimed.Count + Connections - 1) / Connections)).Select(chunk => SendAsync([.. chunk], cancellationToken)));
+        // Several SMTP connections at once: one connection sends one mail per round trips of MAIL/RCPT/DATA.
+        await Task.WhenAll(claimed.Chunk(Math.Max(1, (claimed.Count + _smtp.Connections - 1) / _smtp.Connections)).Select(chunk => SendAsync([.. chunk], cancellationToken)));
     }
 
     private async Task SendAsync(List<Claim> claimed, CancellationToken cancellationToken)

@@ -309,6 +309,7 @@ public sealed class IdentityConfigurationTests
     [InlineData("Identity:Smtp:Security", "sometimes")]
     [InlineData("Identity:Smtp:User", "mailer")]
     [InlineData("Identity:Smtp:From", "not an address")]
+    [InlineData("Identity:Smtp:Connections", "0")]
     public async Task EmailCode_WithABadSmtpSetting_FailsTheStartNamingIt(string key, string value)
     {
         var settings = new Dictionary<string, string>
