@@ -12,19 +12,16 @@ namespace Voting.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class EmailCodeSite : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "voting-web-email-" + Guid.NewGuid().ToString("N"));
     private GatewayProcess? _gateway;
-    private IPlaywright? _playwright;
+    private PagesBrowser? _browser;
 
     public SmtpSink Smtp { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public HttpClient Admin { get; private set; } = null!;
 
     /// <summary>Script errors seen by any page (4xx answers the pages expect are not errors).</summary>
-    public List<string> Errors { get; } = [];
+    public List<string> Errors => _browser!.Errors;
 
     public async ValueTask InitializeAsync()
     {
@@ -38,8 +35,7 @@ public sealed class EmailCodeSite : IAsyncLifetime
             "--Identity:Smtp:Security", "none");
         Client = _gateway.CreateClient();
         Admin = _gateway.CreateClient(WebSite.AdminToken);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = WebSite.Chromium, Headless = true, Args = ChromiumArgs });
+        _browser = await PagesBrowser.LaunchAsync();
     }
 
     /// <summary>A new edition in voting with live results (TestEditions.Sample).</summary>
@@ -53,28 +49,14 @@ public sealed class EmailCodeSite : IAsyncLifetime
     public async Task<System.Text.Json.Nodes.JsonObject> GetAsync(string path) => await (await Client.GetAsync(path)).AssertStatusAsync(HttpStatusCode.OK);
 
     /// <summary>A fresh page (own storage, Polish browser locale), recording script errors.</summary>
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BaseURL = _gateway!.BaseAddress.ToString(), Locale = "pl-PL" });
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => Errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.Contains("status of 4", StringComparison.Ordinal))
-            {
-                Errors.Add(message.Text);
-            }
-        };
-        return page;
-    }
+    public Task<IPage> NewPageAsync() => _browser!.NewPageAsync(_gateway!.BaseAddress);
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
-        _playwright?.Dispose();
         Client?.Dispose();
         Admin?.Dispose();
         if (_gateway is not null)

@@ -17,11 +17,9 @@ public sealed class WebSite : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     public const string AdminToken = "web-pages-admin-token-0123456789abcdefgh"; // the process runs as Production: 32+ characters
 
-    private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "voting-web-" + Guid.NewGuid().ToString("N"));
     private GatewayProcess? _gateway;
-    private IPlaywright? _playwright;
+    private PagesBrowser? _browser;
 
     public string VotingEdition { get; } = TestEditions.NewId();
     public string ClosedEdition { get; } = TestEditions.NewId();
@@ -30,7 +28,6 @@ public sealed class WebSite : IAsyncLifetime
     public string ProposalId { get; private set; } = "";
     public string ReceiptId { get; private set; } = "";
 
-    public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress => _gateway!.BaseAddress;
     public HttpClient Client { get; private set; } = null!;
     public HttpClient Admin { get; private set; } = null!;
@@ -61,8 +58,7 @@ public sealed class WebSite : IAsyncLifetime
         })).AssertStatusAsync(HttpStatusCode.Created);
         await (await Client.PostJsonAsync($"/api/v1/initiatives/{Initiative}/signatures", CycleEditions.Voter(Pesels.NextAdult()))).AssertStatusAsync(HttpStatusCode.Created);
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        _browser = await PagesBrowser.LaunchAsync();
     }
 
     public async Task CreateEditionAsync(JsonObject edition) =>
@@ -79,24 +75,11 @@ public sealed class WebSite : IAsyncLifetime
 
     public async Task<JsonObject> GetAsync(string path) => await (await Client.GetAsync(path)).AssertStatusAsync(HttpStatusCode.OK);
 
-    /// <summary>A fresh page (own storage) at a viewport, failing the test on any script error.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
-    {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString(), Locale = "pl-PL" });
-        var page = await context.NewPageAsync();
-        page.PageError += (_, error) => Errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.Contains("status of 4", StringComparison.Ordinal))
-            {
-                Errors.Add(message.Text);
-            }
-        };
-        return page;
-    }
+    /// <summary>A fresh page (own storage) at a viewport; tests assert <see cref="Errors"/> is empty.</summary>
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => _browser!.NewPageAsync(BaseAddress, width, height);
 
     /// <summary>Script errors seen by any page (4xx answers the pages expect are not errors).</summary>
-    public List<string> Errors { get; } = [];
+    public List<string> Errors => _browser!.Errors;
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -106,11 +89,10 @@ public sealed class WebSite : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
-        _playwright?.Dispose();
         Client?.Dispose();
         Admin?.Dispose();
         if (_gateway is not null)
