@@ -12,6 +12,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly IReadOnlyDictionary<string, RowTable> _tables;
     private readonly GroupCommitter _committer;
     private readonly IAsyncDisposable? _upkeep;
+    private int _disposed;
 
     public SqlGrainStorage(SqlDialect dialect, IEnumerable<RowTable> tables, StorageOptions options, TimeProvider time, ILogger<SqlGrainStorage> logger)
     {
@@ -99,8 +100,13 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         return result;
     }
 
+    /// <summary>Stops the group commit and the engine's upkeep; a second call does nothing (the host may dispose the storage under each type it is registered as).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _committer.DisposeAsync();
         if (_upkeep is not null)
         {

