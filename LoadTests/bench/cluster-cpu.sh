@@ -29,7 +29,7 @@ silo_metrics() { # commits units: summed over the silos' /metrics
   for url in $(pgrep -af Voting.Silo.dll | grep -oE -- '--urls http://[0-9.:]+' | awk '{print $2}'); do curl -fs "$url/metrics"; done |
     awk '/^voting_storage_commits_total/{c+=$NF} /^voting_storage_units_total/{u+=$NF} END{print c+0, u+0}'
 }
-wal_lsn() { as_pg=(runuser -u postgres --); "${as_pg[@]}" "$VOTING_PGBIN/psql" -h 127.0.0.1 -p "$VOTING_PGPORT" -U postgres -d voting -qAtc "SELECT pg_current_wal_lsn() - '0/0'"; }
+wal_lsn() { runuser -u postgres -- "$VOTING_PGBIN/psql" -h 127.0.0.1 -p "$VOTING_PGPORT" -U postgres -d voting -qAtc "SELECT pg_current_wal_lsn() - '0/0'"; }
 sleep 1; ticks > /tmp/cluster-cpu-t1; read -r c1 u1 < <(silo_metrics); w1=$(wal_lsn)
 sleep 8; ticks > /tmp/cluster-cpu-t2; read -r c2 u2 < <(silo_metrics); w2=$(wal_lsn); wait $load
 grep -E "Requests/sec|Non-2xx" /tmp/cluster-cpu-wrk.txt
