@@ -88,7 +88,8 @@ internal sealed class BudgetProjectGrain(IGrainStorage storage, TimeProvider tim
         {
             return refusal;
         }
-        var support = new StoredSupport(ReceiptIds.New(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var support = new StoredSupport(ReceiptIds.New(now), now);
         var unit = new WriteUnit(
             [
                 new InsertRow(Tables.Supports.Name, BudgetProjectKey.Of(_editionId, _projectId), voterKey, RowJson.Write(support)),

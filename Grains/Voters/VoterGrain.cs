@@ -143,7 +143,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
     }
 
     private static StoredBallot NewBallot(CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now) =>
-        new(ReceiptIds.New(), selections, now, command.IdempotencyKey, command.Channel, ReceiptStatus.Counted);
+        new(ReceiptIds.New(now), selections, now, command.IdempotencyKey, command.Channel, ReceiptStatus.Counted);
 
     public async Task<SignResult> SignAsync(SignInitiative command)
     {
@@ -177,7 +177,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             return new SignResult(SignOutcome.Replayed, await SignatureReceiptAsync(initiative.Id, existing));
         }
 
-        var signature = new StoredSignature(ReceiptIds.New(), now, command.Channel);
+        var signature = new StoredSignature(ReceiptIds.New(now), now, command.Channel);
         WriteOp[] ops =
         [
             new InsertRow(Tables.Signatures.Name, initiative.Id, Key, RowJson.Write(signature)),

@@ -97,7 +97,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
 
     /// <param name="readUpserts">
     /// False on the first try: an upsert is sent as an insert (version 1) without reading its row,
-    /// which is right for the usual new row (a receipt with a fresh random id) and saves a read
+    /// which is right for the usual new row (a receipt with a fresh id) and saves a read
     /// per unit; if the row was there the insert fails (409), nothing is written, and the batch
     /// is prepared again with every upsert's row read first (replaced on its ETag, version + 1).
     /// </param>

@@ -14,6 +14,12 @@ namespace Voting.Storage.Azure;
 /// unit the grains write is one entity-group transaction there (receipts aside: see
 /// <see cref="AzureTableGrainStorage"/>).
 /// </para>
+/// <para>
+/// The partition key is the owner behind two hex digits of its stable hash (<c>3f~E</c>).
+/// Azure keeps partitions in key ranges: owners whose keys grow with time, like receipt ids
+/// (time first), would otherwise all land at the end of one range, which Azure documents as
+/// the append anti-pattern; the prefix spreads them over 256 ranges.
+/// </para>
 /// Row key: <c>table|scope|key</c>, each part escaped (Azure refuses '/', '\', '#', '?' and control
 /// characters in keys; '|' and '%' are escaped so the separators stay unambiguous).
 /// </summary>
@@ -27,9 +33,12 @@ internal static class AzureKeys
 
     public const string CounterDeltaPrefix = "d";
 
-    public static string PartitionOf(string scope, string key) => Escape(scope.Length == 0 ? key : OwnerOf(scope));
+    public static string PartitionOf(string scope, string key) => PartitionOfOwner(scope.Length == 0 ? key : OwnerOf(scope));
 
-    public static string CounterPartition(string scope) => Escape(OwnerOf(scope));
+    public static string CounterPartition(string scope) => PartitionOfOwner(OwnerOf(scope));
+
+    private static string PartitionOfOwner(string owner) =>
+        ((byte)StableHash.Of(owner)).ToString("x2", CultureInfo.InvariantCulture) + "~" + Escape(owner);
 
     public static string OwnerOf(string scope)
     {

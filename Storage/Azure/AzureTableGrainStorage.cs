@@ -11,7 +11,7 @@ namespace Voting.Storage.Azure;
 /// happens once, and a unit's rows, counter deltas and gate check commit in one entity-group
 /// transaction or not at all. Every row of the product lives in one table; the partition rule
 /// (<see cref="AzureKeys"/>) puts each unit in one partition. A row outside its unit's partition
-/// (a receipt: its own partition is its random id) is written in the unit's partition, and a
+/// (a receipt: its own partition is named by its id) is written in the unit's partition, and a
 /// locator row written before the unit in the receipt's own partition points there; a locator
 /// whose unit never committed points at nothing, which reads as no row. See Storage/README.md.
 /// </summary>

@@ -45,7 +45,7 @@ public class LedgerBatchBenchmarks
         _units = new WriteUnit[Rows];
         for (var i = 0; i < Rows; i++)
         {
-            var ballot = new StoredBallot(ReceiptIds.New(), BenchmarkData.Selections, _now, null, BallotChannel.Online, ReceiptStatus.Counted);
+            var ballot = new StoredBallot(ReceiptIds.New(_now), BenchmarkData.Selections, _now, null, BallotChannel.Online, ReceiptStatus.Counted);
             var voter = (_next++).ToString("x64", System.Globalization.CultureInfo.InvariantCulture);
             List<WriteOp> ops =
             [

@@ -102,7 +102,7 @@ public sealed class AzureLedgerTests(AzuriteServer azurite) : IAsyncDisposable
         Assert.Equal(before, after);
         var raw = new TableClient(azurite.ConnectionString, _table);
         var counterRows = 0;
-        await foreach (var _ in raw.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_scope} and RowKey ge {AzureKeys.ScopePrefix(AzureKeys.CounterTable, _scope)} and RowKey lt {AzureKeys.ScopeEnd(AzureKeys.CounterTable, _scope)}")))
+        await foreach (var _ in raw.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {AzureKeys.CounterPartition(_scope)} and RowKey ge {AzureKeys.ScopePrefix(AzureKeys.CounterTable, _scope)} and RowKey lt {AzureKeys.ScopeEnd(AzureKeys.CounterTable, _scope)}")))
         {
             counterRows++;
         }
