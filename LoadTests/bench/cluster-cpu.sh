@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# CPU of each cluster process per vote: scripts/cluster up 2, wrk votes for 15 s of warm-up, then
-# 10 s measured, with each process's user+system clock ticks read from /proc/<pid>/stat over 8 s.
+# CPU of each cluster process per vote: scripts/cluster up 2, wrk votes for WARMUP (default 60 s)
+# of warm-up, then 10 s measured, with each process's user+system clock ticks read from /proc/<pid>/stat over 8 s.
 # Prints votes/s and each process's CPU in % of one core, and for the scaling note the ledger's
 # group commits over the same 8 s (from the silos' /metrics: commits/s and ballots per commit) and
 # PostgreSQL's WAL bytes per vote (pg_current_wal_lsn). Extra environment (e.g.
 # Orleans__Dashboard=false) reaches the silos and the gateway. SILOS=3 for another cluster size.
+# The warm-up is long because fresh silos on 2 shared cores spend their first ~40 s of load in the
+# JIT (tier-1 and PGO recompilation: ~29 % of a silo's CPU samples at 25 s): 15 s measured the JIT.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -22,7 +24,7 @@ ticks() {
   for p in $(pgrep -f Voting.Gateway.dll); do echo "gateway $(awk '{print $14+$15}' "/proc/$p/stat")"; done
   echo "postgres $(for p in $(pgrep -x postgres); do awk '{print $14+$15}' "/proc/$p/stat"; done | paste -sd+ | bc)"
 }
-wrk -t2 -c128 -d15s -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /dev/null 2>&1
+wrk -t2 -c128 -d"${WARMUP:-60s}" -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /dev/null 2>&1
 wrk -t2 -c128 -d10s -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /tmp/cluster-cpu-wrk.txt 2>&1 &
 load=$!
 silo_metrics() { # commits units: summed over the silos' /metrics
