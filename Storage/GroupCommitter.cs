@@ -21,7 +21,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task[] _loops;
+    private readonly BackgroundLoop[] _loops;
 
     public GroupCommitter(Func<IReadOnlyList<WriteUnit>, int, CancellationToken, Task<WriteResult[]>> write, SqlDialect dialect, StorageOptions options, TimeProvider time, ILogger logger)
     {
@@ -31,7 +31,9 @@ internal sealed class GroupCommitter : IAsyncDisposable
         _time = time;
         _logger = logger;
         var slotBase = CounterSlots.BaseFor(options.WriterId, dialect.MaxConcurrentBatches);
-        _loops = Enumerable.Range(0, dialect.MaxConcurrentBatches).Select(i => Task.Run(() => RunAsync(slotBase + i))).ToArray();
+        _loops = Enumerable.Range(0, dialect.MaxConcurrentBatches)
+            .Select(i => new BackgroundLoop(() => RunAsync(slotBase + i), ownThread: dialect.BlocksCallingThread))
+            .ToArray();
     }
 
     public Task<WriteResult> EnqueueAsync(WriteUnit unit, CancellationToken cancellationToken)
@@ -118,7 +120,10 @@ internal sealed class GroupCommitter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAll(_loops);
+        foreach (var loop in _loops)
+        {
+            await loop.DisposeAsync();
+        }
         _stopping.Dispose();
     }
 

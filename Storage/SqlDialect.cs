@@ -11,6 +11,14 @@ public abstract class SqlDialect
     /// <summary>How many group commits may run at once (1 for a single-writer engine).</summary>
     public abstract int MaxConcurrentBatches { get; }
 
+    /// <summary>
+    /// True when the engine's calls hold the calling thread until they finish, fsync included
+    /// (Microsoft.Data.Sqlite runs its async methods synchronously). The storage's own loops then
+    /// run on threads of their own instead of the thread pool's, which has only as many threads
+    /// as cores until it notices they are stuck.
+    /// </summary>
+    public virtual bool BlocksCallingThread => false;
+
     /// <summary>Opens a connection for reads.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -21,13 +21,13 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private readonly SqliteDialect _dialect;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly BackgroundLoop _loop;
 
     public SqliteCheckpointer(SqliteDialect dialect, ILogger logger)
     {
         _dialect = dialect;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _loop = new BackgroundLoop(RunAsync, ownThread: dialect.BlocksCallingThread);
     }
 
     private async Task RunAsync()
@@ -59,7 +59,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _loop;
+        await _loop.DisposeAsync();
         _stopping.Dispose();
     }
 }

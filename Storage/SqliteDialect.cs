@@ -28,6 +28,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override int MaxConcurrentBatches => 1;
 
+    public override bool BlocksCallingThread => true;
+
     public override string TextType => "TEXT";
 
     public override string BigIntType => "INTEGER";
