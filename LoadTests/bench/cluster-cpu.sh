@@ -9,23 +9,20 @@
 # JIT (tier-1 and PGO recompilation: ~29 % of a silo's CPU samples at 25 s): 15 s measured the JIT.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=LoadTests/wrk/edition.sh
+source "$ROOT/LoadTests/wrk/edition.sh"
 cd "$ROOT"
 bash scripts/cluster up "${SILOS:-2}" > /tmp/cluster-cpu-up.log 2>&1 || { tail /tmp/cluster-cpu-up.log; exit 1; }
 trap 'bash scripts/cluster down > /dev/null 2>&1' EXIT
 # shellcheck disable=SC1091
 source .cluster/env
-edition() {
-  local e="cpu-$RANDOM$RANDOM"
-  curl -fs -XPOST "$VOTING_URL/api/v1/admin/editions" -H "Authorization: Bearer $VOTING_ADMIN_TOKEN" -H "content-type: application/json" -d '{"id":"'"$e"'","name":"cpu","phase":"voting","votingOpensAt":"2020-01-01T00:00:00Z","votingClosesAt":"2099-01-01T00:00:00Z","pools":[{"id":"city","budget":1000,"ballot":{"type":"approval","minSelections":1,"maxSelections":1},"projects":[{"id":"p1","cost":100},{"id":"p2","cost":100}]}]}' > /dev/null
-  echo "$e"
-}
 ticks() {
   for p in $(pgrep -f Voting.Silo.dll); do echo "silo-$p $(awk '{print $14+$15}' "/proc/$p/stat")"; done
   for p in $(pgrep -f Voting.Gateway.dll); do echo "gateway $(awk '{print $14+$15}' "/proc/$p/stat")"; done
   echo "postgres $(for p in $(pgrep -x postgres); do awk '{print $14+$15}' "/proc/$p/stat"; done | paste -sd+ | bc)"
 }
-wrk -t2 -c128 -d"${WARMUP:-60s}" -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /dev/null 2>&1
-wrk -t2 -c128 -d10s -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(edition)" p1 > /tmp/cluster-cpu-wrk.txt 2>&1 &
+wrk -t2 -c128 -d"${WARMUP:-60s}" -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(wrk_edition "$VOTING_URL" "$VOTING_ADMIN_TOKEN" cpu)" p1 > /dev/null 2>&1
+wrk -t2 -c128 -d10s -s LoadTests/wrk/votes.lua "$VOTING_URL" -- "$(wrk_edition "$VOTING_URL" "$VOTING_ADMIN_TOKEN" cpu)" p1 > /tmp/cluster-cpu-wrk.txt 2>&1 &
 load=$!
 silo_metrics() { # commits units: summed over the silos' /metrics
   for url in $(pgrep -af Voting.Silo.dll | grep -oE -- '--urls http://[0-9.:]+' | awk '{print $2}'); do curl -fs "$url/metrics"; done |

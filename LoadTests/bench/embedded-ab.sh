@@ -7,6 +7,8 @@
 # the medians and B/A.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=LoadTests/wrk/edition.sh
+source "$ROOT/LoadTests/wrk/edition.sh"
 A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"; ROUNDS="${3:-3}"
 OUT="$(mktemp)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -16,8 +18,7 @@ one() { # tree tag
   dotnet "$1/Gateway/bin/Release/net10.0/Voting.Gateway.dll" --urls "http://127.0.0.1:$port" --Storage:Path="$data" --Admin:Token="$token" > "$data.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null 2>&1 && break; sleep 0.2; done
-  edition="ab-$RANDOM$RANDOM"
-  curl -fs -XPOST "http://127.0.0.1:$port/api/v1/admin/editions" -H "Authorization: Bearer $token" -H "content-type: application/json" -d '{"id":"'"$edition"'","name":"ab","phase":"voting","votingOpensAt":"2020-01-01T00:00:00Z","votingClosesAt":"2099-01-01T00:00:00Z","pools":[{"id":"city","budget":1000,"ballot":{"type":"approval","minSelections":1,"maxSelections":1},"projects":[{"id":"p1","cost":100},{"id":"p2","cost":100}]}]}' > /dev/null
+  edition="$(wrk_edition "http://127.0.0.1:$port" "$token" ab)"
   wrk -t2 -c128 -d15s -s "$ROOT/LoadTests/wrk/votes.lua" "http://127.0.0.1:$port" -- "$edition" p1 > /dev/null
   for _ in 1 2 3; do
     echo "$2 $(wrk -t2 -c128 -d10s -s "$ROOT/LoadTests/wrk/votes.lua" "http://127.0.0.1:$port" -- "$edition" p1 | awk '/Requests\/sec/{print $2}')"

@@ -8,13 +8,14 @@
 # and at the end.   VOTERS=1000000 CONNECTIONS=64 bash LoadTests/bench/million-voters.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=LoadTests/wrk/edition.sh
+source "$ROOT/LoadTests/wrk/edition.sh"
 VOTERS="${VOTERS:-1000000}"; CONNECTIONS="${CONNECTIONS:-64}"; OUT="${OUT:-$(mktemp -d)}"
 GATEWAY="$ROOT/Gateway/bin/Release/net10.0/Voting.Gateway.dll"
 [ -f "$GATEWAY" ] || dotnet build "$ROOT/Gateway" -c Release -nologo -v quiet
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 url="http://127.0.0.1:$port"; data="$(mktemp -d)"; token="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
-edition="million-$RANDOM$RANDOM"
 start_gateway() {
   dotnet "$GATEWAY" --urls "$url" --Storage:Path="$data" --Admin:Token="$token" >> "$OUT/gateway.log" 2>&1 &
   pid=$!
@@ -25,7 +26,7 @@ ballots() { curl -fs "$url/api/v1/editions/$edition/results" | python3 -c 'impor
 trap 'kill $pid 2>/dev/null || true; kill $load 2>/dev/null || true; rm -rf "$data"' EXIT
 load=""
 start_gateway
-curl -fs -XPOST "$url/api/v1/admin/editions" -H "Authorization: Bearer $token" -H "content-type: application/json" -d '{"id":"'"$edition"'","name":"million","phase":"voting","votingOpensAt":"2020-01-01T00:00:00Z","votingClosesAt":"2099-01-01T00:00:00Z","liveResults":true,"pools":[{"id":"city","budget":1000,"ballot":{"type":"approval","minSelections":1,"maxSelections":1},"projects":[{"id":"p1","cost":100},{"id":"p2","cost":100}]}]}' > /dev/null
+edition="$(wrk_edition "$url" "$token" million)"
 echo "seconds,ballots,rss_mib" > "$OUT/samples.csv"
 echo "0,0,$(rss_mib)" >> "$OUT/samples.csv"
 wrk -t2 -c"$CONNECTIONS" -d3600s -s "$ROOT/LoadTests/wrk/votes.lua" "$url" -- "$edition" p1 > "$OUT/wrk.log" 2>&1 &

@@ -27,7 +27,6 @@ internal sealed class OutboxSender(IGrainStorage storage, MailOutboxSignal signa
 
     private const int BatchSize = 200;
 
-
     private readonly SmtpOptions _smtp = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
