@@ -50,14 +50,18 @@ public sealed class SqliteDialect : SqlDialect
     public override IAsyncDisposable StartUpkeep(Microsoft.Extensions.Logging.ILogger logger) => new SqliteCheckpointer(this, logger);
 
     /// <summary>
-    /// synchronous is a per-connection setting: FULL makes each commit fsync the WAL. The WAL is
-    /// copied back by <see cref="SqliteCheckpointer"/>, not inside a commit.
+    /// Per-connection settings of the writer. synchronous=FULL makes each commit fsync the WAL (the
+    /// WAL is copied back by <see cref="SqliteCheckpointer"/>, not inside a commit). temp_store=MEMORY
+    /// keeps each statement's undo journal in memory: a multi-row statement inside a transaction
+    /// saves the old image of every page it changes, and by default SQLite spills that journal to a
+    /// temporary file after 64 KiB, so every batch created, wrote and deleted a file of its own.
+    /// The journal lives only until its statement ends, so memory is all it ever needs.
     /// </summary>
     public override async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint={FallbackCheckpointPages};";
+        pragma.CommandText = $"PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint={FallbackCheckpointPages};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
