@@ -4,7 +4,8 @@
 # Each tree is a checkout built with `dotnet build -c Release Gateway` (a `git worktree add` of
 # the commit to compare). Per round and build: a fresh gateway with its defaults, a one-pool
 # edition, wrk 128 connections for 15 s of warm-up, then 3 windows of 10 s. Prints each window,
-# the medians and B/A.
+# the medians and B/A. TOOL=driver uses the .NET load driver instead (the bench's tool: closed
+# loop, 128 workers, the bench's four-pool edition, a fresh one per window; built from this tree).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=LoadTests/wrk/edition.sh
@@ -18,11 +19,19 @@ one() { # tree tag
   dotnet "$1/Gateway/bin/Release/net10.0/Voting.Gateway.dll" --urls "http://127.0.0.1:$port" --Storage:Path="$data" --Admin:Token="$token" > "$data.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null 2>&1 && break; sleep 0.2; done
-  edition="$(wrk_edition "http://127.0.0.1:$port" "$token" ab)"
-  wrk -t2 -c128 -d15s -s "$ROOT/LoadTests/wrk/votes.lua" "http://127.0.0.1:$port" -- "$edition" p1 > /dev/null
-  for _ in 1 2 3; do
-    echo "$2 $(wrk -t2 -c128 -d10s -s "$ROOT/LoadTests/wrk/votes.lua" "http://127.0.0.1:$port" -- "$edition" p1 | awk '/Requests\/sec/{print $2}')"
-  done
+  if [ "${TOOL:-wrk}" = driver ]; then
+    local drive=(dotnet "$ROOT/LoadTests/bin/Release/net10.0/Voting.LoadTests.dll" vote-peak --base-url "http://127.0.0.1:$port" --admin-token "$token" --no-audit)
+    "${drive[@]}" --closed 128 --duration 15s > /dev/null
+    for _ in 1 2 3; do
+      echo "$2 $("${drive[@]}" --closed 128 --duration 10s | grep -oE 'achieved [0-9.]+' | awk '{print $2}')"
+    done
+  else
+    edition="$(wrk_edition "http://127.0.0.1:$port" "$token" ab)"
+    wrk -t2 -c128 -d15s -s "$ROOT/LoadTests/wrk/votes.lua" "http://127.0.0.1:$port" -- "$edition" p1 > /dev/null
+    for _ in 1 2 3; do
+      echo "$2 $(wrk -t2 -c128 -d10s -s "$ROOT/LoadTests/wrk/votes.lua" "http://127.0.0.1:$port" -- "$edition" p1 | awk '/Requests\/sec/{print $2}')"
+    done
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true; rm -rf "$data" "$data.log"
 }
 for _ in $(seq 1 "$ROUNDS"); do one "$A" A; one "$B" B; done | tee "$OUT"

@@ -179,6 +179,28 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Keys_and_data_with_quotes_escapes_control_characters_and_non_ascii_text_are_stored_exactly()
+    {
+        var storage = await StorageAsync();
+        string[] texts =
+        [
+            """{"projectId":"c1","note":"say \"hi\"","path":"C:\\x"}""",
+            "Zażółć gęślą jaźń – 🗳",
+            "tab\tnew line\n bell\u0007 nul-free </script> & + ' \u2028",
+        ];
+
+        var inserted = await Task.WhenAll(texts.Select((text, i) => storage.WriteAsync(Unit(new InsertRow(Things.Name, _scope, text + i, text)))));
+        var upserted = await Task.WhenAll(texts.Select((text, i) => storage.WriteAsync(Unit(new UpsertRow(Things.Name, _scope, "u" + i, text)))));
+
+        Assert.All(inserted.Concat(upserted), result => Assert.Equal(WriteOutcome.Committed, result.Outcome));
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(new StoredRow(texts[i], 1), await storage.ReadRowAsync(Things.Name, _scope, texts[i] + i));
+            Assert.Equal(new StoredRow(texts[i], 1), await storage.ReadRowAsync(Things.Name, _scope, "u" + i));
+        }
+    }
+
+    [Fact]
     public async Task Schema_creation_is_idempotent()
     {
         var storage = await StorageAsync();
