@@ -10,8 +10,9 @@ public sealed class VoteLedger
 {
     private const int MaxViolationsKept = 50;
 
-    private readonly ConcurrentDictionary<string, VoterRecord> _voters = new();
+    private readonly ConcurrentQueue<VoterRecord> _ambiguous = new();
     private readonly List<VoterRecord> _acknowledged = [];
+    private readonly Dictionary<string, long> _picks = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private long _violationCount;
@@ -26,14 +27,13 @@ public sealed class VoteLedger
 
     public IEnumerable<string> Violations => _violations;
 
-    public IEnumerable<VoterRecord> All => _voters.Values;
+    /// <summary>Ballots still without a definite answer (timeout, transport error, 5xx but 503).</summary>
+    public IEnumerable<VoterRecord> Unresolved => _ambiguous.Where(r => r.State == VoteState.Ambiguous);
 
-    public void Add(VoterRecord record)
+    public void Ambiguous(VoterRecord record)
     {
-        if (!_voters.TryAdd(record.Pesel, record))
-        {
-            Violation($"driver bug: voter generated twice ({record.Pesel[..2]}…)");
-        }
+        record.State = VoteState.Ambiguous;
+        _ambiguous.Enqueue(record);
     }
 
     public void Acknowledge(VoterRecord record, string? receiptId)
@@ -48,6 +48,10 @@ public sealed class VoteLedger
             record.ReceiptId = receiptId;
             record.State = VoteState.Acknowledged;
             _acknowledged.Add(record);
+            foreach (var selection in record.TakeBallot()?.Selections ?? [])
+            {
+                _picks[selection.ProjectId] = _picks.GetValueOrDefault(selection.ProjectId) + 1;
+            }
         }
     }
 
@@ -95,15 +99,9 @@ public sealed class VoteLedger
     /// <summary>Ballots the gateway acknowledged, per project id: what <c>votes</c> must equal.</summary>
     public Dictionary<string, long> PicksPerProject()
     {
-        var picks = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var record in Acknowledged())
+        lock (_gate)
         {
-            foreach (var selection in record.Ballot.Selections)
-            {
-                picks[selection.ProjectId] = picks.GetValueOrDefault(selection.ProjectId) + 1;
-            }
+            return new Dictionary<string, long>(_picks, StringComparer.Ordinal);
         }
-
-        return picks;
     }
 }

@@ -10,16 +10,26 @@ public enum VoteState
     Ambiguous,
 }
 
-/// <summary>One synthetic voter: the exact bytes sent (re-sent verbatim for duplicates) and what came back.</summary>
-public sealed class VoterRecord(string pesel, Ballot ballot, byte[] body)
+/// <summary>
+/// One synthetic voter: the exact bytes sent (re-sent verbatim for duplicates and retries) and
+/// what came back. The ballot itself is kept only until the ledger counted its picks: a run keeps
+/// every record until its audit, so each one holds no more than the audit still needs.
+/// </summary>
+public sealed class VoterRecord(Ballot ballot, byte[] body)
 {
-    public string Pesel { get; } = pesel;
-
-    public Ballot Ballot { get; } = ballot;
+    public Ballot? Ballot { get; private set; } = ballot;
 
     public byte[] Body { get; } = body;
 
     public VoteState State { get; set; } = VoteState.Pending;
 
     public string? ReceiptId { get; set; }
+
+    /// <summary>The ballot, handed over once to be counted.</summary>
+    internal Ballot? TakeBallot()
+    {
+        var ballot = Ballot;
+        Ballot = null;
+        return ballot;
+    }
 }

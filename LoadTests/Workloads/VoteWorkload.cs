@@ -35,7 +35,7 @@ public sealed class VoteWorkload(ApiClient api, BallotFactory ballots, PeselGene
     /// <summary>Re-sends every ballot whose fate is unknown (timeout, transport error, 5xx but 503) until it is known.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var open = Ledger.All.Where(r => r.State == VoteState.Ambiguous).ToList();
+        var open = Ledger.Unresolved.ToList();
         for (var attempt = 1; attempt <= ReconcileAttempts && open.Count > 0; attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
@@ -62,8 +62,7 @@ public sealed class VoteWorkload(ApiClient api, BallotFactory ballots, PeselGene
     {
         var pesel = pesels.Next(Interlocked.Increment(ref _voters));
         var ballot = ballots.Create(Random.Shared);
-        var record = new VoterRecord(pesel, ballot, ApiClient.Serialize(Body(pesel, ballot)));
-        Ledger.Add(record);
+        var record = new VoterRecord(ballot, ApiClient.Serialize(Body(pesel, ballot)));
         var response = await api.PostAsync(_path, record.Body, cancellationToken);
         switch (response.Status)
         {
@@ -75,7 +74,14 @@ public sealed class VoteWorkload(ApiClient api, BallotFactory ballots, PeselGene
                 Ledger.Violation("a never-seen voter got 200 (voter reused from an earlier run?)");
                 return new Outcome("vote", 200, "unexpected-200", false);
             default:
-                record.State = response.IsAmbiguous ? VoteState.Ambiguous : VoteState.Rejected;
+                if (response.IsAmbiguous)
+                {
+                    Ledger.Ambiguous(record);
+                }
+                else
+                {
+                    record.State = VoteState.Rejected;
+                }
                 return new Outcome("vote", response.Status, response.Code, false);
         }
     }
