@@ -17,7 +17,7 @@ public enum VoteState
 /// </summary>
 public sealed class VoterRecord(Ballot ballot, byte[] body)
 {
-    public Ballot? Ballot { get; private set; } = ballot;
+    private Ballot? _ballot = ballot;
 
     public byte[] Body { get; } = body;
 
@@ -28,8 +28,8 @@ public sealed class VoterRecord(Ballot ballot, byte[] body)
     /// <summary>The ballot, handed over once to be counted.</summary>
     internal Ballot? TakeBallot()
     {
-        var ballot = Ballot;
-        Ballot = null;
-        return ballot;
+        var taken = _ballot;
+        _ballot = null;
+        return taken;
     }
 }
