@@ -1,6 +1,5 @@
 using Orleans.Runtime;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Voting.Failures;
 using Voting.Gateway.Problems;
 
@@ -17,7 +16,7 @@ public static class ItemFailures
     /// <summary>The item's outcome and code, or null for a failure that is not the cluster's (a bug: let it surface).</summary>
     public static (string Outcome, string Code)? Classify(Exception exception) => exception switch
     {
-        OutcomeUnknownException or TimeoutException or TimeoutRejectedException => ("outcome-unknown", ProblemCodes.OutcomeUnknown),
+        OutcomeUnknownException or TimeoutException => ("outcome-unknown", ProblemCodes.OutcomeUnknown),
         UnavailableException or BrokenCircuitException or OrleansMessageRejectionException or SiloUnavailableException or OrleansException => ("unavailable", ProblemCodes.Unavailable),
         _ => null,
     };

@@ -53,7 +53,7 @@ public static class GatewayServices
         services.AddSingleton(AdminTokenFrom(builder.Configuration, builder.Environment));
         services.AddSingleton<AdminAuthFilter>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new GrainCalls(sp.GetRequiredService<IGrainFactory>(), GrainCalls.CreatePipeline(sp.GetRequiredService<TimeProvider>()),
+        services.AddSingleton(sp => new GrainCalls(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Orleans.Metadata.GrainInterfaceTypeResolver>(), sp.GetRequiredService<Orleans.GrainInterfaceTypeToGrainTypeResolver>()));
         services.AddSingleton<PaperBallotRecorder>();
         services.AddSingleton<EditionImporter>();

@@ -4,18 +4,20 @@ using Orleans.Runtime;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
-using Polly.Timeout;
 using Voting.Failures;
 
 namespace Voting.Gateway.Hosting;
 
 /// <summary>
-/// Grain calls of the gateway under one Polly pipeline: a deadline per call; retries with jitter
-/// only where the call cannot have run (Orleans rejected the message, the silo was unavailable,
-/// the ledger refused before committing) — every cast is safe to resend anyway, because a resend
-/// is answered as a replay; a circuit breaker; then the exception handler answers 503.
+/// Grain calls of the gateway under one Polly pipeline: retries with jitter only where the call
+/// cannot have run (Orleans rejected the message, the silo was unavailable, the ledger refused
+/// before committing), and none begun after a deadline — every cast is safe to resend anyway,
+/// because a resend is answered as a replay; a circuit breaker; then the exception handler answers 503.
+/// Each attempt is bounded by Orleans' own response timeout (<c>Orleans:ResponseTimeout</c>, 2 s),
+/// which throws <see cref="TimeoutException"/>: a timer of the pipeline's own on every call cost
+/// about 2 % of the embedded gateway's votes/s (BENCHMARKS.md) and bounded nothing more.
 /// </summary>
-public sealed class GrainCalls(IGrainFactory factory, ResiliencePipeline pipeline, GrainInterfaceTypeResolver interfaces, GrainInterfaceTypeToGrainTypeResolver grainTypes)
+public sealed class GrainCalls(IGrainFactory factory, TimeProvider time, GrainInterfaceTypeResolver interfaces, GrainInterfaceTypeToGrainTypeResolver grainTypes)
 {
     /// <summary>
     /// Grain and interface type per grain interface, resolved once: <c>IGrainFactory.GetGrain&lt;T&gt;(key)</c>
@@ -23,8 +25,13 @@ public sealed class GrainCalls(IGrainFactory factory, ResiliencePipeline pipelin
     /// </summary>
     private readonly ConcurrentDictionary<Type, (GrainType Grain, GrainInterfaceType Interface)> _types = new();
 
-    /// <summary>The longest a request waits for the cluster.</summary>
+    private readonly ResiliencePipeline _pipeline = CreatePipeline(time);
+
+    /// <summary>No retry begins later than this after the first attempt began.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>When the first attempt of a call began (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    private static readonly ResiliencePropertyKey<long> FirstAttemptAt = new("voting.first-attempt-at");
 
     public TGrain Get<TGrain>(string key) where TGrain : IGrainWithStringKey
     {
@@ -37,17 +44,31 @@ public sealed class GrainCalls(IGrainFactory factory, ResiliencePipeline pipelin
     }
 
     /// <summary>Runs one grain call under the pipeline.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> call) =>
-        await pipeline.ExecuteAsync(static async (call, token) => await call().WaitAsync(token), call, CancellationToken.None);
+    public Task<T> RunAsync<T>(Func<Task<T>> call) => RunAsync(_pipeline, time, call);
+
+    /// <summary>Runs <paramref name="call"/> under a pipeline made by <see cref="CreatePipeline"/> with the same clock.</summary>
+    public static async Task<T> RunAsync<T>(ResiliencePipeline pipeline, TimeProvider time, Func<Task<T>> call)
+    {
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            context.Properties.Set(FirstAttemptAt, time.GetTimestamp());
+            return await pipeline.ExecuteAsync(static async (_, call) => await call(), context, call);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>Failures after which the call certainly did not run (or recorded nothing): safe to try again.</summary>
     public static bool DidNotRun(Exception exception) => exception is OrleansMessageRejectionException or UnavailableException;
 
     public static ResiliencePipeline CreatePipeline(TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddTimeout(Deadline)
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(DidNotRun),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && DidNotRun(e)
+                && args.Context.Properties.TryGetValue(FirstAttemptAt, out var first) && time.GetElapsedTime(first) < Deadline),
             MaxRetryAttempts = 5,
             BackoffType = DelayBackoffType.Exponential,
             Delay = TimeSpan.FromMilliseconds(100),

@@ -87,7 +87,7 @@ public sealed class EmailCodeVerifier(VoterIdentity identity, GrainCalls grains)
                 return true;
             });
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or Failures.UnavailableException or Failures.OutcomeUnknownException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception e) when (e is OrleansException or TimeoutException or Failures.UnavailableException or Failures.OutcomeUnknownException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             // Kept used: the resident asks for a new code.
         }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Voting.Failures;
 
 namespace Voting.Gateway.Problems;
@@ -20,8 +19,8 @@ internal sealed class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> l
         var result = exception switch
         {
             OutcomeUnknownException => Problem.OutcomeUnknown(httpContext),
-            TimeoutException or TimeoutRejectedException when mayHaveRun => Problem.OutcomeUnknown(httpContext),
-            UnavailableException or TimeoutException or TimeoutRejectedException or BrokenCircuitException or OrleansMessageRejectionException or SiloUnavailableException or OrleansException =>
+            TimeoutException when mayHaveRun => Problem.OutcomeUnknown(httpContext),
+            UnavailableException or TimeoutException or BrokenCircuitException or OrleansMessageRejectionException or SiloUnavailableException or OrleansException =>
                 Problem.Unavailable(httpContext, "The cluster could not durably record the request. Nothing was recorded; retry."),
             BadHttpRequestException bad => Problem.Malformed(bad.Message),
             _ => null,
