@@ -55,22 +55,8 @@ public sealed record Edition
     [Id(14)]
     public string? CertifiedBy { get; init; }
 
-    public Pool? FindPoolOfProject(string projectId)
-    {
-        // Indexed loops: foreach over IReadOnlyList boxes an enumerator, and this runs per pick of every ballot.
-        for (var p = 0; p < Pools.Count; p++)
-        {
-            var projects = Pools[p].Projects;
-            for (var i = 0; i < projects.Count; i++)
-            {
-                if (projects[i].Id == projectId)
-                {
-                    return Pools[p];
-                }
-            }
-        }
-        return null;
-    }
+    public Pool? FindPoolOfProject(string projectId) =>
+        ProjectIndex.Of(Pools).TryFind(projectId, out var pool, out _) ? Pools[pool] : null;
 }
 
 public static class EditionPhase

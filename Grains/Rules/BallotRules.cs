@@ -25,10 +25,11 @@ public static class BallotRules
         var reportedDuplicates = new HashSet<string>(StringComparer.Ordinal);
         var picksByPool = new Dictionary<Pool, List<(Project Project, Selection Selection)>>(ReferenceEqualityComparer.Instance);
         var touchedPools = new List<Pool>();
+        var projects = ProjectIndex.Of(edition.Pools);
         for (var s = 0; s < selections.Count; s++)
         {
             var selection = selections[s];
-            var pool = edition.FindPoolOfProject(selection.ProjectId);
+            var pool = projects.TryFind(selection.ProjectId, out var poolIndex, out var project) ? edition.Pools[poolIndex] : null;
             if (!seen.Add(selection.ProjectId))
             {
                 if (reportedDuplicates.Add(selection.ProjectId))
@@ -50,7 +51,7 @@ public static class BallotRules
                 picksByPool.Add(pool, picks);
                 touchedPools.Add(pool);
             }
-            picks.Add((ProjectOf(pool, selection.ProjectId), selection));
+            picks.Add((project, selection));
         }
 
         foreach (var pool in touchedPools)
@@ -60,19 +61,6 @@ public static class BallotRules
 
         CheckDistricts(edition, touchedPools, voterDistrict, errors);
         return errors;
-    }
-
-    private static Project ProjectOf(Pool pool, string projectId)
-    {
-        var projects = pool.Projects;
-        for (var i = 0; i < projects.Count; i++)
-        {
-            if (projects[i].Id == projectId)
-            {
-                return projects[i];
-            }
-        }
-        throw new InvalidOperationException($"Project '{projectId}' is not in pool '{pool.Id}'.");
     }
 
     private static void CheckDistricts(Edition edition, List<Pool> touchedPools, string? voterDistrict, List<BallotError> errors)

@@ -13,6 +13,12 @@ public static class BallotCanon
     {
         // Indexed loops: this runs for every ballot, and LINQ or foreach over IReadOnlyList (a boxed
         // enumerator each) cost more allocations here than the ballot itself.
+        var projects = ProjectIndex.Of(edition.Pools);
+        Span<int> poolOf = selections.Count <= 64 ? stackalloc int[selections.Count] : new int[selections.Count];
+        for (var s = 0; s < selections.Count; s++)
+        {
+            poolOf[s] = projects.TryFind(selections[s].ProjectId, out var pool, out _) ? pool : -1;
+        }
         var canonical = new List<Selection>(selections.Count);
         for (var p = 0; p < edition.Pools.Count; p++)
         {
@@ -22,7 +28,7 @@ public static class BallotCanon
             for (var s = 0; s < selections.Count; s++)
             {
                 var selection = selections[s];
-                if (Contains(pool, selection.ProjectId))
+                if (poolOf[s] == p)
                 {
                     canonical.Add(keepPoints || selection.Points is null ? selection : new Selection(selection.ProjectId));
                 }
@@ -34,7 +40,7 @@ public static class BallotCanon
         }
         for (var s = 0; s < selections.Count; s++)
         {
-            if (edition.FindPoolOfProject(selections[s].ProjectId) is null)
+            if (poolOf[s] < 0)
             {
                 canonical.Add(selections[s]);
             }
@@ -56,19 +62,6 @@ public static class BallotCanon
             }
         }
         return true;
-    }
-
-    private static bool Contains(Pool pool, string projectId)
-    {
-        var projects = pool.Projects;
-        for (var i = 0; i < projects.Count; i++)
-        {
-            if (projects[i].Id == projectId)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>A stable insertion sort by project id (ordinal) of <paramref name="list"/> from <paramref name="start"/>: a pool's picks are few.</summary>
