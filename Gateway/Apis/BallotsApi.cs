@@ -33,7 +33,10 @@ public static class BallotsApi
             return problem;
         }
         var command = new CastBallot(editionId, ballot.Selections, voter.BirthDate, ballot.Voter?.District, idempotencyKey.Length > 0 ? idempotencyKey : null);
-        var result = await grains.RunAsync(() => grains.Get<IVoterGrain>(voter.Key).CastBallotAsync(command));
+        // Most voters vote once: the desk records a first ballot without activating the voter; the
+        // voter's grain answers everything else. Both are safe to resend (a resend is a replay).
+        var result = await grains.RunAsync(async () =>
+            await grains.BallotDesk.TryRecordFirstAsync(voter.Key, command) ?? await grains.Get<IVoterGrain>(voter.Key).CastBallotAsync(command));
         return result.Outcome switch
         {
             CastOutcome.Recorded => TypedResults.Created($"/api/v1/receipts/{result.Receipt!.ReceiptId}", result.Receipt),

@@ -5,6 +5,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Voting.Failures;
+using Voting.Voters;
 
 namespace Voting.Gateway.Hosting;
 
@@ -32,6 +33,9 @@ public sealed class GrainCalls(IGrainFactory factory, TimeProvider time, GrainIn
 
     /// <summary>When the first attempt of a call began (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     private static readonly ResiliencePropertyKey<long> FirstAttemptAt = new("voting.first-attempt-at");
+
+    /// <summary>The ballot desk: a stateless worker, so one reference serves every call.</summary>
+    public IBallotDeskGrain BallotDesk => field ??= factory.GetGrain<IBallotDeskGrain>(0);
 
     public TGrain Get<TGrain>(string key) where TGrain : IGrainWithStringKey
     {

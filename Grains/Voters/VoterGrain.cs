@@ -70,7 +70,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         {
             // First contact in this activation: a voter usually has no ballot yet, so try the
             // insert at once and let the primary key answer, instead of reading first.
-            var inserted = await InsertAsync(edition, NewBallot(command, selections, now));
+            var inserted = await InsertAsync(edition, BallotUnits.NewBallot(command, selections, now));
             if (inserted is not null)
             {
                 return inserted;
@@ -97,7 +97,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         var existing = await LoadBallotAsync(edition.Id);
         if (existing is null)
         {
-            return await InsertAsync(edition, NewBallot(command, selections, now)) ?? await DecideAsync(edition, command, selections, now);
+            return await InsertAsync(edition, BallotUnits.NewBallot(command, selections, now)) ?? await DecideAsync(edition, command, selections, now);
         }
         var ballot = RowJson.Read<StoredBallot>(existing.Data);
         if (ballot.Status == ReceiptStatus.Invalidated)
@@ -120,7 +120,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         {
             return await ConfirmAsync(command, now, new CastResult(CastOutcome.AlreadyVoted, Detail: "A different ballot is already recorded for this voter in this edition."));
         }
-        return await ReplaceAsync(edition, existing, NewBallot(command, selections, now));
+        return await ReplaceAsync(edition, existing, BallotUnits.NewBallot(command, selections, now));
     }
 
     /// <summary>
@@ -141,9 +141,6 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         }
         return VotingGate.Check(edition, command, now) ?? answer;
     }
-
-    private static StoredBallot NewBallot(CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now) =>
-        new(ReceiptIds.New(now), selections, now, command.IdempotencyKey, command.Channel, ReceiptStatus.Counted);
 
     public async Task<SignResult> SignAsync(SignInitiative command)
     {
@@ -199,12 +196,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
     private async Task<CastResult?> InsertAsync(Edition edition, StoredBallot record)
     {
         var data = RowJson.Write(record);
-        var tally = Tally.Ops(edition, record, +1);
-        var ops = new WriteOp[2 + tally.Count];
-        ops[0] = new InsertRow(Tables.Ballots.Name, edition.Id, Key, data);
-        ops[1] = new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status)));
-        tally.CopyTo(ops, 2);
-        var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, record.Channel), _ballots, edition.Id);
+        var result = await WriteAsync(BallotUnits.Insert(edition, Key, record, data), _ballots, edition.Id);
         if (result.Outcome == WriteOutcome.GateClosed)
         {
             return VotingClosedMeanwhile(edition);
@@ -216,7 +208,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             return null;
         }
         _ballots[edition.Id] = new StoredRow(data, 1);
-        return new CastResult(CastOutcome.Recorded, Receipt(edition.Id, record));
+        return BallotUnits.Recorded(edition.Id, record);
     }
 
     private async Task<CastResult> ReplaceAsync(Edition edition, StoredRow existing, StoredBallot record)
@@ -291,12 +283,16 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         return new CastResult(CastOutcome.VotingNotOpen, Detail: $"Edition '{edition.Id}' stopped accepting ballots before this one could be recorded.");
     }
 
+    /// <summary>Writes the ops as one unit under <paramref name="gate"/> (see the overload below).</summary>
+    private Task<WriteResult> WriteAsync<T>(IReadOnlyList<WriteOp> ops, RowGate? gate, Dictionary<string, T> cache, string id) =>
+        WriteAsync(new WriteUnit(ops, gate), cache, id);
+
     /// <summary>Writes the unit; on any failure forgets <paramref name="cache"/>'s entry for <paramref name="id"/>.</summary>
-    private async Task<WriteResult> WriteAsync<T>(IReadOnlyList<WriteOp> ops, RowGate? gate, Dictionary<string, T> cache, string id)
+    private async Task<WriteResult> WriteAsync<T>(WriteUnit unit, Dictionary<string, T> cache, string id)
     {
         try
         {
-            return await storage.WriteAsync(new WriteUnit(ops, gate));
+            return await storage.WriteAsync(unit);
         }
         catch
         {
