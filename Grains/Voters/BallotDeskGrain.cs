@@ -24,7 +24,7 @@ internal sealed class BallotDeskGrain(IGrainStorage storage, EditionCache editio
     {
         var now = time.GetUtcNow();
         var edition = await editions.GetAsync(GrainFactory, command.EditionId);
-        if (edition is null || edition.HasVoterRegistry || !VotingGate.IsOpen(edition, command.Channel, now) || VotingGate.Check(edition, command, now) is not null)
+        if (edition is null || edition.HasVoterRegistry || VotingGate.Check(edition, command, now) is not null)
         {
             return null;
         }

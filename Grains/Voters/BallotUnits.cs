@@ -7,7 +7,7 @@ using Voting.Voters;
 
 namespace Voting.Grains.Voters;
 
-/// <summary>A new ballot and the write unit that records it, shared by the ballot desk and the voter grain.</summary>
+/// <summary>A new ballot, the write unit that records it, its receipt row and its receipt: shared by the ballot desk and the voter grain.</summary>
 internal static class BallotUnits
 {
     public static StoredBallot NewBallot(CastBallot command, IReadOnlyList<Selection> selections, DateTimeOffset now) =>
@@ -22,11 +22,16 @@ internal static class BallotUnits
         var tally = Tally.Ops(edition, ballot, +1);
         var ops = new WriteOp[2 + tally.Count];
         ops[0] = new InsertRow(Tables.Ballots.Name, edition.Id, voterKey, data);
-        ops[1] = new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ballot.Status)));
+        ops[1] = ReceiptRow(edition.Id, ballot, ballot.Status);
         tally.CopyTo(ops, 2);
         return new WriteUnit(ops, Tables.BallotGate(edition.Id, ballot.Channel));
     }
 
-    public static CastResult Recorded(string editionId, StoredBallot ballot) =>
-        new(CastOutcome.Recorded, new BallotReceipt(ballot.ReceiptId, editionId, ballot.CastAt));
+    /// <summary>The receipt row of <paramref name="ballot"/>, saying <paramref name="status"/>.</summary>
+    public static UpsertRow ReceiptRow(string editionId, StoredBallot ballot, string status) =>
+        new(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(editionId, null, ballot.CastAt, status)));
+
+    public static CastResult Recorded(string editionId, StoredBallot ballot) => new(CastOutcome.Recorded, Receipt(editionId, ballot));
+
+    public static BallotReceipt Receipt(string editionId, StoredBallot ballot) => new(ballot.ReceiptId, editionId, ballot.CastAt);
 }

@@ -107,7 +107,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         var sameChannel = ballot.Channel == command.Channel;
         if (IsRepeat(ballot, selections, command.IdempotencyKey) && (sameChannel || edition.DuplicatePolicy == DuplicatePolicy.FirstWins))
         {
-            return await ConfirmAsync(command, now, new CastResult(CastOutcome.Replayed, Receipt(edition.Id, ballot)));
+            return await ConfirmAsync(command, now, new CastResult(CastOutcome.Replayed, BallotUnits.Receipt(edition.Id, ballot)));
         }
         if (edition.DuplicatePolicy == DuplicatePolicy.InvalidateAll && VotingGate.IsInsideVotingWindow(edition, now))
         {
@@ -218,8 +218,8 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         var ops = new List<WriteOp>
         {
             new ReplaceRow(Tables.Ballots.Name, edition.Id, Key, data, existing.Version),
-            new UpsertRow(Tables.Receipts.Name, Tables.Global, previous.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, previous.CastAt, ReceiptStatus.Replaced))),
-            new UpsertRow(Tables.Receipts.Name, Tables.Global, record.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, record.CastAt, record.Status))),
+            BallotUnits.ReceiptRow(edition.Id, previous, ReceiptStatus.Replaced),
+            BallotUnits.ReceiptRow(edition.Id, record, record.Status),
         };
         if (previous.Status == ReceiptStatus.Counted)
         {
@@ -237,7 +237,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
             return new CastResult(CastOutcome.AlreadyVoted, Detail: "The ballot changed concurrently; send it again.");
         }
         _ballots[edition.Id] = new StoredRow(data, existing.Version + 1);
-        return new CastResult(CastOutcome.Replaced, Receipt(edition.Id, record));
+        return new CastResult(CastOutcome.Replaced, BallotUnits.Receipt(edition.Id, record));
     }
 
     /// <summary>
@@ -251,7 +251,7 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
         var ops = new List<WriteOp>
         {
             new ReplaceRow(Tables.Ballots.Name, edition.Id, Key, data, existing.Version),
-            new UpsertRow(Tables.Receipts.Name, Tables.Global, ballot.ReceiptId, RowJson.Write(new StoredReceipt(edition.Id, null, ballot.CastAt, ReceiptStatus.Invalidated))),
+            BallotUnits.ReceiptRow(edition.Id, ballot, ReceiptStatus.Invalidated),
         };
         ops.AddRange(Tally.Ops(edition, ballot, -1));
         var result = await WriteAsync(ops, Tables.BallotGate(edition.Id, channel), _ballots, edition.Id);
@@ -331,6 +331,4 @@ internal sealed class VoterGrain(IGrainStorage storage, EditionCache editions, T
 
     private static bool IsRepeat(StoredBallot stored, IReadOnlyList<Selection> selections, string? idempotencyKey) =>
         (idempotencyKey is not null && idempotencyKey == stored.IdempotencyKey) || BallotCanon.AreSame(stored.Selections, selections);
-
-    private static BallotReceipt Receipt(string editionId, StoredBallot ballot) => new(ballot.ReceiptId, editionId, ballot.CastAt);
 }
