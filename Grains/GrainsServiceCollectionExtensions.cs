@@ -15,6 +15,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EditionCache>();
         services.TryAddSingleton<MailOutboxSignal>();
+        services.TryAddSingleton<Voters.DeskVotersInFlight>();
         foreach (var table in Tables.All.Concat(IdentityRows.All))
         {
             services.AddSingleton(table);

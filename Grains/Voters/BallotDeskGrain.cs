@@ -14,11 +14,12 @@ namespace Voting.Grains.Voters;
 /// if the voter already has one, the insert's guard fails, nothing is written, and the caller asks
 /// the voter's grain, which reads that ballot and answers (replay, 409, change, invalidation).
 /// Any refusal is also left to the voter's grain, so every refused ballot is answered exactly as
-/// before, by one place.
+/// before, by one place; so is a ballot of a voter whose ballot the desk is writing right now
+/// (<see cref="DeskVotersInFlight"/>).
 /// </summary>
 [StatelessWorker]
 [Reentrant] // holds no state: calls only wait for the ledger
-internal sealed class BallotDeskGrain(IGrainStorage storage, EditionCache editions, TimeProvider time) : Grain, IBallotDeskGrain
+internal sealed class BallotDeskGrain(IGrainStorage storage, EditionCache editions, DeskVotersInFlight inFlight, TimeProvider time) : Grain, IBallotDeskGrain
 {
     public async Task<CastResult?> TryRecordFirstAsync(string voterKey, CastBallot command)
     {
@@ -28,8 +29,19 @@ internal sealed class BallotDeskGrain(IGrainStorage storage, EditionCache editio
         {
             return null;
         }
-        var ballot = BallotUnits.NewBallot(command, BallotCanon.Normalize(edition, command.Selections), now);
-        var result = await storage.WriteAsync(BallotUnits.Insert(edition, voterKey, ballot, RowJson.Write(ballot)));
-        return result.Outcome == WriteOutcome.Committed ? BallotUnits.Recorded(edition.Id, ballot) : null;
+        if (!inFlight.TryEnter(voterKey))
+        {
+            return null;
+        }
+        try
+        {
+            var ballot = BallotUnits.NewBallot(command, BallotCanon.Normalize(edition, command.Selections), now);
+            var result = await storage.WriteAsync(BallotUnits.Insert(edition, voterKey, ballot, RowJson.Write(ballot)));
+            return result.Outcome == WriteOutcome.Committed ? BallotUnits.Recorded(edition.Id, ballot) : null;
+        }
+        finally
+        {
+            inFlight.Leave(voterKey);
+        }
     }
 }

@@ -56,6 +56,7 @@ public sealed class AzureClusterTests(AzuriteServer azurite)
 
         var stored = await cluster.StoredReceiptIdsAsync(edition);
         var (counted, receipts) = await cluster.TallyAsync(edition);
+        Report($"azure: 500 concurrent submissions of one voter: {answers.Count(a => a.Status == 201)}×201, {answers.Count(a => a.Status == 200)}×200, {answers.Count(a => a.Status == 503)}×503 (sent again: {resent.Count(a => a.Status == 200)}×200); stored ballots {stored.Count}");
         Assert.Single(stored);
         Assert.Equal(1, counted);
         Assert.Equal(1, receipts);
