@@ -12,8 +12,9 @@ namespace Voting.Storage.Azure;
 /// transaction or not at all. Every row of the product lives in one table; the partition rule
 /// (<see cref="AzureKeys"/>) puts each unit in one partition. A row outside its unit's partition
 /// (a receipt: its own partition is named by its id) is written in the unit's partition, and a
-/// locator row written before the unit in the receipt's own partition points there; a locator
-/// whose unit never committed points at nothing, which reads as no row. See Storage/README.md.
+/// locator row written before the unit in the receipt's own partition points there; the locators
+/// of a unit decided unwritten are removed, and one left behind (a crash, a lost answer) points at
+/// nothing, which reads as no row. See Storage/README.md.
 /// </summary>
 public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
 {
@@ -76,13 +77,19 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             CheckTable(table);
         }
         var parts = AzureUnit.From(unit);
+        var locators = new List<TableEntity>();
         foreach (var part in parts)
         {
-            await WriteLocatorsAsync(part, cancellationToken);
+            locators.AddRange(await WriteLocatorsAsync(part, cancellationToken));
         }
         if (parts.Count == 1)
         {
-            return await _committer.EnqueueAsync(parts[0], cancellationToken);
+            var result = await _committer.EnqueueAsync(parts[0], cancellationToken);
+            if (result.Outcome != WriteOutcome.Committed && locators.Count > 0)
+            {
+                await RemoveLocatorsAsync(locators);
+            }
+            return result;
         }
         // Only ungated, unguarded, uncounted units are split: each part commits on its own.
         await Task.WhenAll(parts.Select(p => _committer.EnqueueAsync(p, cancellationToken)));
@@ -97,26 +104,72 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>
     /// Points each satellite row's own partition at the unit's home. Written before the unit, so a
     /// reader never finds the row without its locator; inserted once and then only confirmed
-    /// (a row keeps its home: a unit homed elsewhere is refused).
+    /// (a row keeps its home: a unit homed elsewhere is refused). Returns the locators this call
+    /// inserted, with their ETags.
     /// </summary>
-    private async Task WriteLocatorsAsync(AzureUnit unit, CancellationToken cancellationToken)
+    private async Task<IEnumerable<TableEntity>> WriteLocatorsAsync(AzureUnit unit, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(unit.Satellites.Select(satellite => Guard(async () =>
+        var written = await Task.WhenAll(unit.Satellites.Select(satellite =>
+            Guard(() => WriteLocatorAsync(satellite.Partition, satellite.RowKey, unit.Home, cancellationToken))));
+        return written.OfType<TableEntity>();
+    }
+
+    /// <summary>The locator when this call inserted it; null when it was there already.</summary>
+    private async Task<TableEntity?> WriteLocatorAsync(string partition, string rowKey, string home, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
+            var locator = AzureRows.LocatorOf(partition, rowKey, home);
             try
             {
-                await _clients.Reads.AddEntityAsync(AzureRows.LocatorOf(satellite.Partition, satellite.RowKey, unit.Home), cancellationToken);
+                var added = await _clients.Reads.AddEntityAsync(locator, cancellationToken);
+                locator.ETag = added.Headers.ETag ?? ETag.All;
+                return locator;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                var existing = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(satellite.Partition, satellite.RowKey, cancellationToken: cancellationToken);
-                if (!existing.HasValue || !AzureRows.IsLocator(existing.Value!, out var home) || home != unit.Home)
+                var existing = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+                if (!existing.HasValue && attempt == 1)
                 {
-                    throw new NotSupportedException($"Row '{satellite.RowKey}' already lives outside partition '{unit.Home}'; a unit writes one partition.");
+                    continue; // removed meanwhile by the refused unit that had inserted it
+                }
+                if (!existing.HasValue || !AzureRows.IsLocator(existing.Value!, out var at) || at != home)
+                {
+                    throw new NotSupportedException($"Row '{rowKey}' already lives outside partition '{home}'; a unit writes one partition.");
+                }
+                try
+                {
+                    // Touched: its ETag changes, so the unit that inserted it, if refused, leaves it in place.
+                    await _clients.Reads.UpdateEntityAsync(existing.Value!, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                    return null;
+                }
+                catch (RequestFailedException moved) when (moved.Status == 412)
+                {
+                    return null; // touched by another writer: still there
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404 && attempt == 1)
+                {
                 }
             }
-            return true;
-        })));
+        }
+    }
+
+    /// <summary>
+    /// Removes the locators a unit inserted once the unit was decided unwritten (its guard failed
+    /// or its gate was closed): it never commits, and its rows' fresh keys (a new receipt's id)
+    /// were known to nobody else. Each delete is conditional on the ETag of the insert, so a
+    /// locator another unit confirmed meanwhile stays. Best effort: a locator left behind points
+    /// at nothing, which reads as no row.
+    /// </summary>
+    private async Task RemoveLocatorsAsync(IEnumerable<TableEntity> locators)
+    {
+        try
+        {
+            await Task.WhenAll(locators.Select(l => _clients.Reads.DeleteEntityAsync(l.PartitionKey, l.RowKey, l.ETag)));
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+        }
     }
 
     private async Task<StoredRow?> FollowAsync(string partition, string rowKey, CancellationToken cancellationToken)

@@ -28,15 +28,42 @@ public sealed class AzureLedgerTests(AzuriteServer azurite) : IAsyncDisposable
         Assert.Equal(WriteOutcome.Committed, first.Outcome);
         Assert.Equal(WriteOutcome.GuardFailed, refused.Outcome);
         Assert.Equal(new StoredRow("for k", 1), await storage.ReadRowAsync(Notes.Name, "", note));
-        // The refused unit wrote its locator before it was refused: a locator to nothing reads as no row.
+        // The refused unit wrote its locator before it was refused, and removed it once refused.
         Assert.Null(await storage.ReadRowAsync(Notes.Name, "", note + "x"));
-        var raw = new TableClient(azurite.ConnectionString, _table);
-        Assert.True((await raw.GetEntityIfExistsAsync<TableEntity>(AzureKeys.PartitionOf("", note + "x"), AzureKeys.RowKey(Notes.Name, "", note + "x"))).HasValue);
+        Assert.False(await HasEntityAsync("", Notes, note + "x"));
+
+        // A refused unit that writes a row which is already there leaves that row's locator alone.
+        var stale = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Things.Name, _scope, "k", "stale", 7), new UpsertRow(Notes.Name, "", note, "never")]));
+        Assert.Equal(WriteOutcome.GuardFailed, stale.Outcome);
+        Assert.True(await HasEntityAsync("", Notes, note));
+        Assert.Equal(new StoredRow("for k", 1), await storage.ReadRowAsync(Notes.Name, "", note));
 
         // A later unit of the same home rewrites the row in place (version 2).
         await storage.WriteAsync(new WriteUnit([new ReplaceRow(Things.Name, _scope, "k", "first again", 1), new UpsertRow(Notes.Name, "", note, "replaced")]));
         Assert.Equal(new StoredRow("replaced", 2), await storage.ReadRowAsync(Notes.Name, "", note));
     }
+
+    [Fact]
+    public async Task Units_racing_on_one_guard_leave_the_winners_locator_and_no_other()
+    {
+        var storage = await StorageAsync();
+        var notes = Enumerable.Range(0, 40).Select(_ => "n" + Guid.NewGuid().ToString("N")).ToArray();
+
+        var results = await Task.WhenAll(notes.Select(note =>
+            storage.WriteAsync(new WriteUnit([new InsertRow(Things.Name, _scope, "race", note), new UpsertRow(Notes.Name, "", note, "for " + note)]))));
+
+        var winner = Assert.Single(results.Zip(notes), r => r.First.Outcome == WriteOutcome.Committed).Second;
+        Assert.All(results.Where(r => r.Outcome != WriteOutcome.Committed), r => Assert.Equal(WriteOutcome.GuardFailed, r.Outcome));
+        Assert.Equal(new StoredRow(winner, 1), await storage.ReadRowAsync(Things.Name, _scope, "race"));
+        Assert.Equal(new StoredRow("for " + winner, 1), await storage.ReadRowAsync(Notes.Name, "", winner));
+        foreach (var note in notes)
+        {
+            Assert.Equal(note == winner, await HasEntityAsync("", Notes, note));
+        }
+    }
+
+    private async Task<bool> HasEntityAsync(string scope, RowTable table, string key) =>
+        (await new TableClient(azurite.ConnectionString, _table).GetEntityIfExistsAsync<TableEntity>(AzureKeys.PartitionOf(scope, key), AzureKeys.RowKey(table.Name, scope, key))).HasValue;
 
     [Fact]
     public async Task Two_writers_on_one_table_insert_each_key_once_and_count_each_commit_once()
