@@ -13,6 +13,9 @@ internal static partial class StorageLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Units} units lost its answer; callers are told the outcome is unknown")]
     public static partial void CommitOutcomeUnknown(ILogger logger, Exception exception, int units);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Locators of a refused unit were left in place (they point at nothing): {Reason}")]
+    public static partial void LocatorsLeft(ILogger logger, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed (the writer's automatic checkpoint still bounds the WAL): {Reason}")]
     public static partial void CheckpointFailed(ILogger logger, string reason);
 }

@@ -22,6 +22,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly IReadOnlySet<string> _tables;
     private readonly AzureGroupCommitter _committer;
     private readonly AzureCounters _counters;
+    private readonly ILogger _logger;
 
     public AzureTableGrainStorage(AzureTableClients clients, IEnumerable<RowTable> tables, StorageOptions options, ILogger<AzureTableGrainStorage> logger)
     {
@@ -29,6 +30,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         _tables = tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         _committer = new AzureGroupCommitter(new AzureBatchWriter(clients.Transactions, clients.Reads), options, logger);
         _counters = new AzureCounters(clients.Reads, clients.Transactions);
+        _logger = logger;
     }
 
     /// <summary>Creates the table if missing. Idempotent.</summary>
@@ -87,7 +89,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             var result = await _committer.EnqueueAsync(parts[0], cancellationToken);
             if (result.Outcome != WriteOutcome.Committed && locators.Count > 0)
             {
-                await RemoveLocatorsAsync(locators);
+                await RemoveLocatorsAsync(locators, parts[0].Home);
             }
             return result;
         }
@@ -114,61 +116,74 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         return written.OfType<TableEntity>();
     }
 
-    /// <summary>The locator when this call inserted it; null when it was there already.</summary>
+    /// <summary>Times a locator is written again after another writer removed or touched it between two requests.</summary>
+    private const int LocatorAttempts = 5;
+
+    /// <summary>The locator when this call inserted it (with its ETag); null when it was there already.</summary>
     private async Task<TableEntity?> WriteLocatorAsync(string partition, string rowKey, string home, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= LocatorAttempts; attempt++)
         {
             var locator = AzureRows.LocatorOf(partition, rowKey, home);
             try
             {
                 var added = await _clients.Reads.AddEntityAsync(locator, cancellationToken);
-                locator.ETag = added.Headers.ETag ?? ETag.All;
+                if (added.Headers.ETag is not { } etag)
+                {
+                    return null; // without its ETag it could not be removed safely: kept
+                }
+                locator.ETag = etag;
                 return locator;
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                var existing = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
-                if (!existing.HasValue && attempt == 1)
-                {
-                    continue; // removed meanwhile by the refused unit that had inserted it
-                }
-                if (!existing.HasValue || !AzureRows.IsLocator(existing.Value!, out var at) || at != home)
-                {
-                    throw new NotSupportedException($"Row '{rowKey}' already lives outside partition '{home}'; a unit writes one partition.");
-                }
-                try
-                {
-                    // Touched: its ETag changes, so the unit that inserted it, if refused, leaves it in place.
-                    await _clients.Reads.UpdateEntityAsync(existing.Value!, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
-                    return null;
-                }
-                catch (RequestFailedException moved) when (moved.Status == 412)
-                {
-                    return null; // touched by another writer: still there
-                }
-                catch (RequestFailedException gone) when (gone.Status == 404 && attempt == 1)
-                {
-                }
+            }
+            var existing = await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                continue; // removed meanwhile by a refused unit that had inserted it
+            }
+            if (!AzureRows.IsLocator(existing.Value!, out var at) || at != home)
+            {
+                throw new NotSupportedException($"Row '{rowKey}' already lives outside partition '{home}'; a unit writes one partition.");
+            }
+            try
+            {
+                // Touched: its ETag changes, so a refused unit that inserted it leaves it in place.
+                await _clients.Reads.UpdateEntityAsync(existing.Value!, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+                // Touched or removed by another writer since the read: read it again.
             }
         }
+        throw new UnavailableException($"The locator of row '{rowKey}' kept changing; nothing was recorded.");
     }
 
     /// <summary>
     /// Removes the locators a unit inserted once the unit was decided unwritten (its guard failed
-    /// or its gate was closed): it never commits, and its rows' fresh keys (a new receipt's id)
-    /// were known to nobody else. Each delete is conditional on the ETag of the insert, so a
-    /// locator another unit confirmed meanwhile stays. Best effort: a locator left behind points
-    /// at nothing, which reads as no row.
+    /// or its gate was closed): its rows' fresh keys (a new receipt's id) were known to nobody
+    /// else. A locator whose row is in its home partition after all (a commit the ledger judged
+    /// unwritten) stays, and each delete is conditional on the ETag of the insert, so a locator
+    /// another unit confirmed meanwhile stays too. Best effort: a locator left behind points at
+    /// nothing, which reads as no row, so no failure here changes the unit's answer.
     /// </summary>
-    private async Task RemoveLocatorsAsync(IEnumerable<TableEntity> locators)
+    private async Task RemoveLocatorsAsync(IEnumerable<TableEntity> locators, string home)
     {
         try
         {
-            await Task.WhenAll(locators.Select(l => _clients.Reads.DeleteEntityAsync(l.PartitionKey, l.RowKey, l.ETag)));
+            await Task.WhenAll(locators.Select(async locator =>
+            {
+                if (!(await _clients.Reads.GetEntityIfExistsAsync<TableEntity>(home, locator.RowKey, select: [AzureRows.Version])).HasValue)
+                {
+                    await _clients.Reads.DeleteEntityAsync(locator.PartitionKey, locator.RowKey, locator.ETag);
+                }
+            }));
         }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e)
         {
+            StorageLog.LocatorsLeft(_logger, e.Message);
         }
     }
 
