@@ -24,19 +24,20 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     /// <summary>Times a batch is prepared again after losing a race on a row it read.</summary>
     private const int MaxRaces = 20;
 
-    public async Task<WriteResult?[]> WriteAsync(string partition, IReadOnlyList<AzureUnit> units, CancellationToken cancellationToken)
+    public async Task<AzureAnswer[]> WriteAsync(string partition, IReadOnlyList<AzureUnit> units, CancellationToken cancellationToken)
     {
         var results = new WriteResult?[units.Count];
+        var moved = new string?[units.Count];
         var races = 0;
         var readUpserts = false;
         while (true)
         {
-            var open = Enumerable.Range(0, units.Count).Where(i => results[i] is null).ToList();
+            var open = Enumerable.Range(0, units.Count).Where(i => results[i] is null && moved[i] is null).ToList();
             if (open.Count == 0)
             {
-                return results;
+                return [.. results.Zip(moved, (result, home) => new AzureAnswer(result, home))];
             }
-            var batch = await PrepareAsync(partition, units, open, results, readUpserts, cancellationToken);
+            var batch = await PrepareAsync(partition, units, open, results, moved, readUpserts, cancellationToken);
             if (batch.Actions.Count == 0)
             {
                 foreach (var i in batch.Units)
@@ -69,7 +70,6 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             {
                 results[i] ??= WriteResult.Committed;
             }
-            return results;
         }
     }
 
@@ -101,7 +101,8 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     /// per unit; if the row was there the insert fails (409), nothing is written, and the batch
     /// is prepared again with every upsert's row read first (replaced on its ETag, version + 1).
     /// </param>
-    private async Task<PreparedBatch> PrepareAsync(string partition, IReadOnlyList<AzureUnit> units, List<int> open, WriteResult?[] results, bool readUpserts, CancellationToken cancellationToken)
+    /// <param name="moved">Set for a unit whose rows read here are locators: it is left out, for its caller to lay out again in their partition.</param>
+    private async Task<PreparedBatch> PrepareAsync(string partition, IReadOnlyList<AzureUnit> units, List<int> open, WriteResult?[] results, string?[] moved, bool readUpserts, CancellationToken cancellationToken)
     {
         // Current ETags and versions of every row written conditionally, read in parallel.
         var keys = open.SelectMany(i => ReadFirst(units[i], readUpserts)).Distinct().ToList();
@@ -121,6 +122,12 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
         foreach (var i in open)
         {
             var unit = units[i];
+            if (ReadFirst(unit, readUpserts).Select(k => current[k]).FirstOrDefault(r => r is not null && AzureRows.IsLocator(r, out _)) is { } located)
+            {
+                AzureRows.IsLocator(located, out var home);
+                moved[i] = home;
+                continue;
+            }
             if (unit.Guard is { } guard)
             {
                 if (guard.Kind == AzureRowKind.Insert)
@@ -130,9 +137,9 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
                 else
                 {
                     var row = current[guard.RowKey];
-                    if (row is null || AzureRows.IsLocator(row, out _) || row.GetInt64(AzureRows.Version) != guard.ExpectedVersion)
+                    if (row is null || row.GetInt64(AzureRows.Version) != guard.ExpectedVersion)
                     {
-                        results[i] = new WriteResult(WriteOutcome.GuardFailed, row is null || AzureRows.IsLocator(row, out _) ? null : AzureRows.Stored(row));
+                        results[i] = new WriteResult(WriteOutcome.GuardFailed, row is null ? null : AzureRows.Stored(row));
                         continue;
                     }
                     batch.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, AzureRows.Row(partition, guard.RowKey, guard.Data!, guard.ExpectedVersion + 1), row.ETag), new ActionOwner(ActionRole.Guard, i, guard.RowKey));
@@ -141,10 +148,6 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             foreach (var op in unit.Rows)
             {
                 var row = current.GetValueOrDefault(op.RowKey);
-                if (row is not null && AzureRows.IsLocator(row, out var elsewhere))
-                {
-                    throw new NotSupportedException($"Row '{op.RowKey}' lives in partition '{elsewhere}', not in '{partition}'.");
-                }
                 if (op.Kind == AzureRowKind.Upsert)
                 {
                     batch.Add(row is null

@@ -33,9 +33,9 @@ internal sealed class AzureGroupCommitter : IAsyncDisposable
         _logger = logger;
     }
 
-    public Task<WriteResult> EnqueueAsync(AzureUnit unit, CancellationToken cancellationToken)
+    public Task<AzureAnswer> EnqueueAsync(AzureUnit unit, CancellationToken cancellationToken)
     {
-        var pending = new Pending(unit, new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(unit, new TaskCompletionSource<AzureAnswer>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_queues)
         {
             if (_disposed)
@@ -138,7 +138,7 @@ internal sealed class AzureGroupCommitter : IAsyncDisposable
                 StorageMetrics.RecordCommit(ProviderName, units.Length, Stopwatch.GetElapsedTime(started));
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    batch[i].Completion.TrySetResult(results[i]!);
+                    batch[i].Completion.TrySetResult(results[i]);
                 }
                 return;
             }
@@ -211,5 +211,5 @@ internal sealed class AzureGroupCommitter : IAsyncDisposable
         _slots.Dispose();
     }
 
-    private sealed record Pending(AzureUnit Unit, TaskCompletionSource<WriteResult> Completion);
+    private sealed record Pending(AzureUnit Unit, TaskCompletionSource<AzureAnswer> Completion);
 }

@@ -79,23 +79,43 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             CheckTable(table);
         }
         var parts = AzureUnit.From(unit);
-        var locators = new List<TableEntity>();
-        foreach (var part in parts)
+        if (parts.Count > 1)
         {
-            locators.AddRange(await WriteLocatorsAsync(part, cancellationToken));
+            // Only ungated, unguarded, uncounted units are split: each part commits on its own.
+            var answers = await Task.WhenAll(parts.Select(p => CommitAsync(p, cancellationToken)));
+            return answers.Any(a => a.MovedTo is not null)
+                ? throw new NotSupportedException("Rows of a split unit live in another partition; write them in units of their own.")
+                : WriteResult.Committed;
         }
-        if (parts.Count == 1)
+        var answer = await CommitAsync(parts[0], cancellationToken);
+        if (answer.MovedTo is { } home)
         {
-            var result = await _committer.EnqueueAsync(parts[0], cancellationToken);
-            if (result.Outcome != WriteOutcome.Committed && locators.Count > 0)
+            // The unit's rows are satellites of another partition (a mail queued with its voter's
+            // code, written here by the outbox sender): the unit is laid out again from there.
+            var moved = AzureUnit.From(unit, home);
+            answer = moved.Count == 1 ? await CommitAsync(moved[0], cancellationToken) : answer;
+            if (answer.MovedTo is not null)
             {
-                await RemoveLocatorsAsync(locators, parts[0].Home);
+                throw new NotSupportedException($"The rows of this unit live in more than one partition (found '{home}', then '{answer.MovedTo}').");
             }
-            return result;
         }
-        // Only ungated, unguarded, uncounted units are split: each part commits on its own.
-        await Task.WhenAll(parts.Select(p => _committer.EnqueueAsync(p, cancellationToken)));
-        return WriteResult.Committed;
+        return answer.Result!;
+    }
+
+    /// <summary>
+    /// Writes a laid-out unit: its satellites' locators, then the unit. The locators it inserted go
+    /// again if the unit was not written; a committed unit also removes the locators of the
+    /// satellite rows it deleted.
+    /// </summary>
+    private async Task<AzureAnswer> CommitAsync(AzureUnit unit, CancellationToken cancellationToken)
+    {
+        var locators = await WriteLocatorsAsync(unit, cancellationToken);
+        var answer = await _committer.EnqueueAsync(unit, cancellationToken);
+        var stale = answer.Result?.Outcome == WriteOutcome.Committed
+            ? locators.Where(l => unit.Rows.Any(r => r.Kind == AzureRowKind.Delete && r.Partition == l.Locator.PartitionKey && r.RowKey == l.Locator.RowKey))
+            : locators.Where(l => l.Inserted);
+        await RemoveLocatorsAsync([.. stale.Select(l => l.Locator)], unit.Home);
+        return answer;
     }
 
     /// <summary>Counter scopes fold their delta rows into their base row (also done by reads when deltas pile up).</summary>
@@ -106,21 +126,24 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>
     /// Points each satellite row's own partition at the unit's home. Written before the unit, so a
     /// reader never finds the row without its locator; inserted once and then only confirmed
-    /// (a row keeps its home: a unit homed elsewhere is refused). Returns the locators this call
-    /// inserted, with their ETags.
+    /// (a row keeps its home: a unit homed elsewhere is refused). Returns each locator with the
+    /// ETag this call left on it.
     /// </summary>
-    private async Task<IEnumerable<TableEntity>> WriteLocatorsAsync(AzureUnit unit, CancellationToken cancellationToken)
+    private async Task<List<LocatorWrite>> WriteLocatorsAsync(AzureUnit unit, CancellationToken cancellationToken)
     {
         var written = await Task.WhenAll(unit.Satellites.Select(satellite =>
             Guard(() => WriteLocatorAsync(satellite.Partition, satellite.RowKey, unit.Home, cancellationToken))));
-        return written.OfType<TableEntity>();
+        return [.. written.OfType<LocatorWrite>()];
     }
+
+    /// <param name="Inserted">True when this call inserted it; false when it was there and this call touched it.</param>
+    private sealed record LocatorWrite(TableEntity Locator, bool Inserted);
 
     /// <summary>Times a locator is written again after another writer removed or touched it between two requests.</summary>
     private const int LocatorAttempts = 5;
 
-    /// <summary>The locator when this call inserted it (with its ETag); null when it was there already.</summary>
-    private async Task<TableEntity?> WriteLocatorAsync(string partition, string rowKey, string home, CancellationToken cancellationToken)
+    /// <summary>The locator with the ETag this call left on it; null when that ETag is unknown (the locator is then never removed).</summary>
+    private async Task<LocatorWrite?> WriteLocatorAsync(string partition, string rowKey, string home, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= LocatorAttempts; attempt++)
         {
@@ -128,12 +151,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             try
             {
                 var added = await _clients.Reads.AddEntityAsync(locator, cancellationToken);
-                if (added.Headers.ETag is not { } etag)
-                {
-                    return null; // without its ETag it could not be removed safely: kept
-                }
-                locator.ETag = etag;
-                return locator;
+                return WithETag(locator, added, inserted: true);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
@@ -150,8 +168,8 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             try
             {
                 // Touched: its ETag changes, so a refused unit that inserted it leaves it in place.
-                await _clients.Reads.UpdateEntityAsync(existing.Value!, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
-                return null;
+                var touched = await _clients.Reads.UpdateEntityAsync(existing.Value!, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                return WithETag(existing.Value!, touched, inserted: false);
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404)
             {
@@ -161,16 +179,31 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         throw new UnavailableException($"The locator of row '{rowKey}' kept changing; nothing was recorded.");
     }
 
-    /// <summary>
-    /// Removes the locators a unit inserted once the unit was decided unwritten (its guard failed
-    /// or its gate was closed): its rows' fresh keys (a new receipt's id) were known to nobody
-    /// else. A locator whose row is in its home partition after all (a commit the ledger judged
-    /// unwritten) stays, and each delete is conditional on the ETag of the insert, so a locator
-    /// another unit confirmed meanwhile stays too. Best effort: a locator left behind points at
-    /// nothing, which reads as no row, so no failure here changes the unit's answer.
-    /// </summary>
-    private async Task RemoveLocatorsAsync(IEnumerable<TableEntity> locators, string home)
+    private static LocatorWrite? WithETag(TableEntity locator, Response response, bool inserted)
     {
+        if (response.Headers.ETag is not { } etag)
+        {
+            return null;
+        }
+        locator.ETag = etag;
+        return new LocatorWrite(locator, inserted);
+    }
+
+    /// <summary>
+    /// Removes locators that point at no row: those a unit inserted when the unit was not written
+    /// (its guard failed, its gate was closed; its rows' fresh keys, such as a new receipt's id,
+    /// were known to nobody else), and those of satellite rows a unit deleted. A locator whose row
+    /// is in its home partition (a commit the ledger judged unwritten) stays, and each delete is
+    /// conditional on the ETag this writer left, so a locator another unit confirmed meanwhile
+    /// stays too. Best effort: a locator left behind points at nothing, which reads as no row, so
+    /// no failure here changes the unit's answer.
+    /// </summary>
+    private async Task RemoveLocatorsAsync(IReadOnlyList<TableEntity> locators, string home)
+    {
+        if (locators.Count == 0)
+        {
+            return;
+        }
         try
         {
             await Task.WhenAll(locators.Select(async locator =>

@@ -45,9 +45,11 @@ internal sealed class AzureUnit
     /// <summary>
     /// Lays the unit out; a unit too large for one transaction is split only when it has no
     /// guard, no gate and no counters (idempotent row writes, such as a registry import);
-    /// otherwise it is refused.
+    /// otherwise it is refused. <paramref name="home"/>, when given, is where the unit's rows were
+    /// found to live (<see cref="AzureAnswer.MovedTo"/>): every row whose own partition is another
+    /// one is a satellite of it, a replace guard too (an insert guard never is).
     /// </summary>
-    public static IReadOnlyList<AzureUnit> From(WriteUnit unit)
+    public static IReadOnlyList<AzureUnit> From(WriteUnit unit, string? home = null)
     {
         for (var index = 1; index < unit.Ops.Count; index++)
         {
@@ -56,7 +58,8 @@ internal sealed class AzureUnit
                 throw new ArgumentException("Only the first op of a unit may be a guard (InsertRow or ReplaceRow).", nameof(unit));
             }
         }
-        var home = HomeOf(unit);
+        var relaid = home is not null;
+        home ??= HomeOf(unit);
         var laid = new AzureUnit(home);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var op in unit.Ops)
@@ -79,7 +82,8 @@ internal sealed class AzureUnit
                     }
                     if (row.Partition != home)
                     {
-                        if (row.Kind is AzureRowKind.Insert or AzureRowKind.Replace)
+                        // A relaid unit's version guard is checked where its row lives; an insert guard decides where a row lives.
+                        if (row.Kind == AzureRowKind.Insert || (row.Kind == AzureRowKind.Replace && !relaid))
                         {
                             throw new NotSupportedException("A guard is always in its unit's partition.");
                         }
@@ -156,6 +160,13 @@ internal sealed class AzureUnit
         return unit.Ops.Count > 0 ? AzureRowOp.Of(unit.Ops[0]).Partition : "";
     }
 }
+
+/// <summary>
+/// What the batch writer answers for a unit: its <see cref="Result"/>, or, when a row it reads in
+/// the unit's partition is only a locator, the partition the rows live in (<see cref="MovedTo"/>),
+/// with nothing written.
+/// </summary>
+internal readonly record struct AzureAnswer(WriteResult? Result, string? MovedTo = null);
 
 internal enum AzureRowKind
 {

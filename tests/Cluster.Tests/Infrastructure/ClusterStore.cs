@@ -1,3 +1,4 @@
+using Voting.Grains.Identity;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -26,6 +27,9 @@ public abstract class ClusterStore : IAsyncDisposable
 
     /// <summary>The summed tally counter of ballots and the number of receipts of an edition.</summary>
     public abstract Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId);
+
+    /// <summary>Rows of the e-mail outbox (on Azure: every entity of it, locators included).</summary>
+    public abstract Task<long> OutboxEntitiesAsync();
 
     public virtual ValueTask DisposeAsync()
     {
@@ -70,6 +74,14 @@ public sealed class PostgresClusterStore(string connectionString) : ClusterStore
             list.Add(reader.GetString(0));
         }
         return list;
+    }
+
+    public override async Task<long> OutboxEntitiesAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM mail_outbox", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public override async Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId)
@@ -135,6 +147,18 @@ public sealed class AzureClusterStore : ClusterStore
             list.Add(json.RootElement.GetProperty("receiptId").GetString()!);
         }
         return list;
+    }
+
+    public override async Task<long> OutboxEntitiesAsync()
+    {
+        // Outbox rows live in the partition of the unit that queued them, their locators in the outbox's: the whole table is searched.
+        var prefix = AzureKeys.ScopePrefix(IdentityRows.Outbox.Name, IdentityRows.PendingMail);
+        var count = 0L;
+        await foreach (var _ in _ledgerTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {AzureKeys.ScopeEnd(IdentityRows.Outbox.Name, IdentityRows.PendingMail)}")))
+        {
+            count++;
+        }
+        return count;
     }
 
     public override async Task<(long CountedBallots, long Receipts)> TallyAsync(string editionId)

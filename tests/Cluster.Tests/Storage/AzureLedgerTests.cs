@@ -44,6 +44,43 @@ public sealed class AzureLedgerTests(AzuriteServer azurite) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_row_written_with_another_partitions_unit_is_replaced_and_deleted_by_units_of_its_own_scope()
+    {
+        // The e-mail outbox: a mail row is queued in the unit of its voter's code, and later claimed
+        // and deleted by the sender, whose units name only the mail's own scope.
+        var storage = await StorageAsync();
+        var queue = "q" + Guid.NewGuid().ToString("N")[..12];
+        var mail = "m" + Guid.NewGuid().ToString("N");
+        await storage.WriteAsync(new WriteUnit([new InsertRow(Things.Name, "", "voter-" + mail, "code"), new UpsertRow(Notes.Name, queue, mail, "queued")]));
+
+        var listed = await ListAsync(storage, Notes, queue);
+        var claimed = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Notes.Name, queue, mail, "claimed", 1)]));
+        var late = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Notes.Name, queue, mail, "claimed too", 1)]));
+        var afterClaim = await storage.ReadRowAsync(Notes.Name, queue, mail);
+        var deleted = await storage.WriteAsync(new WriteUnit([new DeleteRow(Notes.Name, queue, mail)]));
+
+        Assert.Equal([new KeyedRow(mail, "queued", 1)], listed);
+        Assert.Equal(WriteOutcome.Committed, claimed.Outcome);
+        Assert.Equal(new WriteResult(WriteOutcome.GuardFailed, new StoredRow("claimed", 2)), late);
+        Assert.Equal(new StoredRow("claimed", 2), afterClaim);
+        Assert.Equal(WriteOutcome.Committed, deleted.Outcome);
+        Assert.Null(await storage.ReadRowAsync(Notes.Name, queue, mail));
+        Assert.Empty(await ListAsync(storage, Notes, queue));
+        Assert.False(await HasEntityAsync(queue, Notes, mail)); // its locator went with it
+        Assert.Equal(new StoredRow("code", 1), await storage.ReadRowAsync(Things.Name, "", "voter-" + mail));
+    }
+
+    private static async Task<List<KeyedRow>> ListAsync(IGrainStorage storage, RowTable table, string scope)
+    {
+        var rows = new List<KeyedRow>();
+        await foreach (var row in storage.ReadScopeAsync(table.Name, scope))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    [Fact]
     public async Task Units_racing_on_one_guard_leave_the_winners_locator_and_no_other()
     {
         var storage = await StorageAsync();
