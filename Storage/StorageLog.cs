@@ -13,7 +13,7 @@ internal static partial class StorageLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Units} units lost its answer; callers are told the outcome is unknown")]
     public static partial void CommitOutcomeUnknown(ILogger logger, Exception exception, int units);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Locators of a refused unit were left in place (they point at nothing): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Locators that point at no row were left in place (harmless; read as no row): {Reason}")]
     public static partial void LocatorsLeft(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed (the writer's automatic checkpoint still bounds the WAL): {Reason}")]

@@ -27,7 +27,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     public async Task<AzureAnswer[]> WriteAsync(string partition, IReadOnlyList<AzureUnit> units, CancellationToken cancellationToken)
     {
         var results = new WriteResult?[units.Count];
-        var moved = new string?[units.Count];
+        var moved = new AzureAnswer?[units.Count];
         var races = 0;
         var readUpserts = false;
         while (true)
@@ -35,7 +35,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             var open = Enumerable.Range(0, units.Count).Where(i => results[i] is null && moved[i] is null).ToList();
             if (open.Count == 0)
             {
-                return [.. results.Zip(moved, (result, home) => new AzureAnswer(result, home))];
+                return [.. results.Zip(moved, (result, relocated) => relocated ?? new AzureAnswer(result))];
             }
             var batch = await PrepareAsync(partition, units, open, results, moved, readUpserts, cancellationToken);
             if (batch.Actions.Count == 0)
@@ -102,7 +102,7 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     /// is prepared again with every upsert's row read first (replaced on its ETag, version + 1).
     /// </param>
     /// <param name="moved">Set for a unit whose rows read here are locators: it is left out, for its caller to lay out again in their partition.</param>
-    private async Task<PreparedBatch> PrepareAsync(string partition, IReadOnlyList<AzureUnit> units, List<int> open, WriteResult?[] results, string?[] moved, bool readUpserts, CancellationToken cancellationToken)
+    private async Task<PreparedBatch> PrepareAsync(string partition, IReadOnlyList<AzureUnit> units, List<int> open, WriteResult?[] results, AzureAnswer?[] moved, bool readUpserts, CancellationToken cancellationToken)
     {
         // Current ETags and versions of every row written conditionally, read in parallel.
         var keys = open.SelectMany(i => ReadFirst(units[i], readUpserts)).Distinct().ToList();
@@ -113,6 +113,12 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             current[keys[k]] = found[k];
         }
 
+        foreach (var i in open)
+        {
+            moved[i] = Relocated(units[i], readUpserts, current);
+        }
+        open = [.. open.Where(i => moved[i] is null)];
+
         var batch = new PreparedBatch();
         foreach (var gate in open.Select(i => units[i].GateRowKey).OfType<string>().Distinct(StringComparer.Ordinal))
         {
@@ -122,12 +128,6 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
         foreach (var i in open)
         {
             var unit = units[i];
-            if (ReadFirst(unit, readUpserts).Select(k => current[k]).FirstOrDefault(r => r is not null && AzureRows.IsLocator(r, out _)) is { } located)
-            {
-                AzureRows.IsLocator(located, out var home);
-                moved[i] = home;
-                continue;
-            }
             if (unit.Guard is { } guard)
             {
                 if (guard.Kind == AzureRowKind.Insert)
@@ -178,6 +178,24 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, delta), new ActionOwner(ActionRole.Counter, -1, delta.RowKey));
         }
         return batch;
+    }
+
+    /// <summary>
+    /// The answer for a unit whose rows read here are locators: where they live, with the ETags of
+    /// the locators pointing there; null when every row read here is a row (or absent).
+    /// </summary>
+    private static AzureAnswer? Relocated(AzureUnit unit, bool readUpserts, Dictionary<string, TableEntity?> current)
+    {
+        string? home = null;
+        var locators = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        foreach (var key in ReadFirst(unit, readUpserts))
+        {
+            if (current[key] is { } row && AzureRows.IsLocator(row, out var at) && (home ??= at) == at)
+            {
+                locators[key] = row.ETag;
+            }
+        }
+        return home is null ? null : new AzureAnswer(null, home, locators);
     }
 
     /// <summary>Rows whose write depends on what is there now.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
@@ -43,6 +44,9 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         return Guard(() => FollowAsync(AzureKeys.PartitionOf(scope, key), AzureKeys.RowKey(table, scope, key), cancellationToken));
     }
 
+    /// <summary>Locators a scope read follows at once.</summary>
+    private const int FollowInParallel = 16;
+
     public async IAsyncEnumerable<KeyedRow> ReadScopeAsync(string table, string scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         CheckTable(table);
@@ -50,17 +54,31 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         var filter = scope.Length == 0
             ? TableClient.CreateQueryFilter($"RowKey ge {AzureKeys.ScopePrefix(table, scope)} and RowKey lt {AzureKeys.ScopeEnd(table, scope)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {AzureKeys.PartitionOf(scope, "")} and RowKey ge {AzureKeys.ScopePrefix(table, scope)} and RowKey lt {AzureKeys.ScopeEnd(table, scope)}");
-        var rows = new List<KeyedRow>();
+        var rows = new ConcurrentBag<KeyedRow>();
         await Guard(async () =>
         {
+            var located = new List<TableEntity>();
             await foreach (var entity in _clients.Reads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                var row = AzureRows.IsLocator(entity, out var home) ? await FollowAsync(home, entity.RowKey, cancellationToken) : AzureRows.Stored(entity);
-                if (row is not null)
+                if (AzureRows.IsLocator(entity, out _))
                 {
+                    located.Add(entity);
+                }
+                else
+                {
+                    var row = AzureRows.Stored(entity);
                     rows.Add(new KeyedRow(AzureKeys.KeyOf(entity.RowKey, table, scope), row.Data, row.Version));
                 }
             }
+            // Rows that live in other partitions (the outbox's mail), followed a few at a time.
+            await Parallel.ForEachAsync(located, new ParallelOptions { MaxDegreeOfParallelism = FollowInParallel, CancellationToken = cancellationToken }, async (entity, token) =>
+            {
+                AzureRows.IsLocator(entity, out var home);
+                if (await FollowAsync(home, entity.RowKey, token) is { } row)
+                {
+                    rows.Add(new KeyedRow(AzureKeys.KeyOf(entity.RowKey, table, scope), row.Data, row.Version));
+                }
+            });
             return true;
         });
         foreach (var row in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
@@ -93,7 +111,15 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             // The unit's rows are satellites of another partition (a mail queued with its voter's
             // code, written here by the outbox sender): the unit is laid out again from there.
             var moved = AzureUnit.From(unit, home);
-            answer = moved.Count == 1 ? await CommitAsync(moved[0], cancellationToken) : answer;
+            if (moved.Count != 1)
+            {
+                throw new NotSupportedException("A unit whose rows live in another partition must fit one transaction there.");
+            }
+            var (from, found) = (parts[0].Home, answer.Locators!);
+            answer = await CommitAsync(moved[0], cancellationToken, (partition, rowKey) =>
+                partition == from && found.TryGetValue(rowKey, out var etag) && IsReplaceOrDelete(moved[0], rowKey)
+                    ? new LocatorWrite(new TableEntity(partition, rowKey) { ETag = etag }, Inserted: false)
+                    : null);
             if (answer.MovedTo is not null)
             {
                 throw new NotSupportedException($"The rows of this unit live in more than one partition (found '{home}', then '{answer.MovedTo}').");
@@ -103,13 +129,22 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes a laid-out unit: its satellites' locators, then the unit. The locators it inserted go
-    /// again if the unit was not written; a committed unit also removes the locators of the
-    /// satellite rows it deleted.
+    /// A relaid unit's replace guard or delete creates no row, so the locator read where the unit
+    /// was first laid out is used as it is (not touched: a touch by a claim that then fails would
+    /// keep a concurrent delete from removing it).
     /// </summary>
-    private async Task<AzureAnswer> CommitAsync(AzureUnit unit, CancellationToken cancellationToken)
+    private static bool IsReplaceOrDelete(AzureUnit unit, string rowKey) =>
+        unit.Guard is { Kind: AzureRowKind.Replace } guard && guard.RowKey == rowKey
+        || unit.Rows.Any(r => r.Kind == AzureRowKind.Delete && r.RowKey == rowKey);
+
+    /// <summary>
+    /// Writes a laid-out unit: its satellites' locators (but those <paramref name="known"/>
+    /// answers), then the unit. The locators it inserted go again if the unit was not written; a
+    /// committed unit also removes the locators of the satellite rows it deleted.
+    /// </summary>
+    private async Task<AzureAnswer> CommitAsync(AzureUnit unit, CancellationToken cancellationToken, Func<string, string, LocatorWrite?>? known = null)
     {
-        var locators = await WriteLocatorsAsync(unit, cancellationToken);
+        var locators = await WriteLocatorsAsync(unit, known, cancellationToken);
         var answer = await _committer.EnqueueAsync(unit, cancellationToken);
         var stale = answer.Result?.Outcome == WriteOutcome.Committed
             ? locators.Where(l => unit.Rows.Any(r => r.Kind == AzureRowKind.Delete && r.Partition == l.Locator.PartitionKey && r.RowKey == l.Locator.RowKey))
@@ -126,13 +161,13 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>
     /// Points each satellite row's own partition at the unit's home. Written before the unit, so a
     /// reader never finds the row without its locator; inserted once and then only confirmed
-    /// (a row keeps its home: a unit homed elsewhere is refused). Returns each locator with the
-    /// ETag this call left on it.
+    /// (a row keeps its home). Returns each locator with the ETag this call left on it.
     /// </summary>
-    private async Task<List<LocatorWrite>> WriteLocatorsAsync(AzureUnit unit, CancellationToken cancellationToken)
+    private async Task<List<LocatorWrite>> WriteLocatorsAsync(AzureUnit unit, Func<string, string, LocatorWrite?>? known, CancellationToken cancellationToken)
     {
-        var written = await Task.WhenAll(unit.Satellites.Select(satellite =>
-            Guard(() => WriteLocatorAsync(satellite.Partition, satellite.RowKey, unit.Home, cancellationToken))));
+        var written = await Task.WhenAll(unit.Satellites.Select(satellite => known?.Invoke(satellite.Partition, satellite.RowKey) is { } given
+            ? Task.FromResult<LocatorWrite?>(given)
+            : Guard(() => WriteLocatorAsync(satellite.Partition, satellite.RowKey, unit.Home, cancellationToken))));
         return [.. written.OfType<LocatorWrite>()];
     }
 

@@ -163,10 +163,10 @@ internal sealed class AzureUnit
 
 /// <summary>
 /// What the batch writer answers for a unit: its <see cref="Result"/>, or, when a row it reads in
-/// the unit's partition is only a locator, the partition the rows live in (<see cref="MovedTo"/>),
-/// with nothing written.
+/// the unit's partition is only a locator, the partition the rows live in (<see cref="MovedTo"/>)
+/// and those locators' ETags by row key (<see cref="Locators"/>), with nothing written.
 /// </summary>
-internal readonly record struct AzureAnswer(WriteResult? Result, string? MovedTo = null);
+internal sealed record AzureAnswer(WriteResult? Result, string? MovedTo = null, IReadOnlyDictionary<string, global::Azure.ETag>? Locators = null);
 
 internal enum AzureRowKind
 {

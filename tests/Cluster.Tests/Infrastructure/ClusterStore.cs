@@ -1,9 +1,9 @@
-using Voting.Grains.Identity;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Voting.Grains.Identity;
 using Voting.Grains.Storage;
 using Voting.Storage;
 using Voting.Storage.Azure;

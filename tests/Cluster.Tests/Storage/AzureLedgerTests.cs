@@ -57,13 +57,18 @@ public sealed class AzureLedgerTests(AzuriteServer azurite) : IAsyncDisposable
         var claimed = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Notes.Name, queue, mail, "claimed", 1)]));
         var late = await storage.WriteAsync(new WriteUnit([new ReplaceRow(Notes.Name, queue, mail, "claimed too", 1)]));
         var afterClaim = await storage.ReadRowAsync(Notes.Name, queue, mail);
-        var deleted = await storage.WriteAsync(new WriteUnit([new DeleteRow(Notes.Name, queue, mail)]));
+        // Late claims of another sender race the delete; none may keep the locator alive.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => storage.WriteAsync(new WriteUnit([new ReplaceRow(Notes.Name, queue, mail, "late", 1)])))
+            .Prepend(storage.WriteAsync(new WriteUnit([new DeleteRow(Notes.Name, queue, mail)]))));
+        var deleted = racing[0];
 
         Assert.Equal([new KeyedRow(mail, "queued", 1)], listed);
         Assert.Equal(WriteOutcome.Committed, claimed.Outcome);
         Assert.Equal(new WriteResult(WriteOutcome.GuardFailed, new StoredRow("claimed", 2)), late);
         Assert.Equal(new StoredRow("claimed", 2), afterClaim);
         Assert.Equal(WriteOutcome.Committed, deleted.Outcome);
+        Assert.All(racing.Skip(1), r => Assert.Equal(WriteOutcome.GuardFailed, r.Outcome));
         Assert.Null(await storage.ReadRowAsync(Notes.Name, queue, mail));
         Assert.Empty(await ListAsync(storage, Notes, queue));
         Assert.False(await HasEntityAsync(queue, Notes, mail)); // its locator went with it
