@@ -11,8 +11,11 @@ public sealed record ApiResponse(int Status, byte[] Body, string? Code)
 {
     public bool IsSuccess => Status is >= 200 and < 300;
 
-    /// <summary>No answer, or a 5xx other than 503: the request may or may not have been recorded.</summary>
-    public bool IsAmbiguous => Status == 0 || (Status >= 500 && Status != 503);
+    /// <summary>
+    /// No answer, 503 <c>outcome-unknown</c> (API.md: a commit whose answer was lost), or a 5xx other
+    /// than 503: the request may or may not have been recorded. Any other 503 recorded nothing.
+    /// </summary>
+    public bool IsAmbiguous => Status == 0 || (Status >= 500 && Status != 503) || (Status == 503 && Code == "outcome-unknown");
 
     public JsonNode? Json()
     {
