@@ -187,12 +187,12 @@ internal sealed class AzureBatchWriter(TableClient transactions, TableClient rea
     private static AzureAnswer? Relocated(AzureUnit unit, bool readUpserts, Dictionary<string, TableEntity?> current)
     {
         string? home = null;
-        var locators = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        Dictionary<string, ETag>? locators = null; // made only for the rare unit that has one: this runs for every unit
         foreach (var key in ReadFirst(unit, readUpserts))
         {
             if (current[key] is { } row && AzureRows.IsLocator(row, out var at) && (home ??= at) == at)
             {
-                locators[key] = row.ETag;
+                (locators ??= new Dictionary<string, ETag>(StringComparer.Ordinal))[key] = row.ETag;
             }
         }
         return home is null ? null : new AzureAnswer(null, home, locators);

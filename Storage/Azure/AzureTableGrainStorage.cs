@@ -57,12 +57,12 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
         var rows = new ConcurrentBag<KeyedRow>();
         await Guard(async () =>
         {
-            var located = new List<TableEntity>();
+            var located = new List<(string RowKey, string Home)>();
             await foreach (var entity in _clients.Reads.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                if (AzureRows.IsLocator(entity, out _))
+                if (AzureRows.IsLocator(entity, out var home))
                 {
-                    located.Add(entity);
+                    located.Add((entity.RowKey, home));
                 }
                 else
                 {
@@ -71,12 +71,11 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
                 }
             }
             // Rows that live in other partitions (the outbox's mail), followed a few at a time.
-            await Parallel.ForEachAsync(located, new ParallelOptions { MaxDegreeOfParallelism = FollowInParallel, CancellationToken = cancellationToken }, async (entity, token) =>
+            await Parallel.ForEachAsync(located, new ParallelOptions { MaxDegreeOfParallelism = FollowInParallel, CancellationToken = cancellationToken }, async (locator, token) =>
             {
-                AzureRows.IsLocator(entity, out var home);
-                if (await FollowAsync(home, entity.RowKey, token) is { } row)
+                if (await FollowAsync(locator.Home, locator.RowKey, token) is { } row)
                 {
-                    rows.Add(new KeyedRow(AzureKeys.KeyOf(entity.RowKey, table, scope), row.Data, row.Version));
+                    rows.Add(new KeyedRow(AzureKeys.KeyOf(locator.RowKey, table, scope), row.Data, row.Version));
                 }
             });
             return true;
@@ -115,9 +114,9 @@ public sealed class AzureTableGrainStorage : IGrainStorage, IAsyncDisposable
             {
                 throw new NotSupportedException("A unit whose rows live in another partition must fit one transaction there.");
             }
-            var (from, found) = (parts[0].Home, answer.Locators!);
+            var (from, found) = (parts[0].Home, answer.Locators);
             answer = await CommitAsync(moved[0], cancellationToken, (partition, rowKey) =>
-                partition == from && found.TryGetValue(rowKey, out var etag) && IsReplaceOrDelete(moved[0], rowKey)
+                partition == from && found is not null && found.TryGetValue(rowKey, out var etag) && IsReplaceOrDelete(moved[0], rowKey)
                     ? new LocatorWrite(new TableEntity(partition, rowKey) { ETag = etag }, Inserted: false)
                     : null);
             if (answer.MovedTo is not null)
